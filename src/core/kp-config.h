@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define KP_CONFIG_DEFAULT_PATH "/etc/kernpunt/kernpunt.conf"
+
+#define KP_CONFIG_ERROR (kp_config_error_quark ())
+
+/*
+ * Every error message names the group and key and says what form is
+ * expected, e.g. "[session] idle-seconds: expected a whole number of
+ * seconds from 10 to 3600, got “abc”".
+ */
+typedef enum
+{
+  KP_CONFIG_ERROR_READ,          /* the file cannot be read or is not a key file */
+  KP_CONFIG_ERROR_UNKNOWN_KEY,   /* a group or key we do not know: most likely a typo */
+  KP_CONFIG_ERROR_MISSING_KEY,   /* a key without which the kiosk cannot work */
+  KP_CONFIG_ERROR_INVALID_VALUE, /* a value of the wrong form or out of range */
+} KpConfigError;
+
+/* Opening hours of one day, in minutes after midnight. */
+typedef struct
+{
+  guint16 opens;
+  guint16 closes;
+} KpTimeRange;
+
+#define KP_TYPE_CONFIG (kp_config_get_type ())
+G_DECLARE_FINAL_TYPE (KpConfig, kp_config, KP, CONFIG, GObject)
+
+GQuark kp_config_error_quark (void);
+
+/* The embedded demo defaults: a fictional municipality, no network needed. */
+KpConfig *kp_config_new_default (void);
+KpConfig *kp_config_new_from_file (const char *path, GError **error);
+KpConfig *kp_config_new_from_data (const char *data, GError **error);
+/*
+ * @path, or when NULL the default path if that file exists, else the
+ * embedded demo defaults. (transfer full)
+ */
+KpConfig *kp_config_load (const char *path, GError **error);
+
+/* Where the configuration came from: a file path, or NULL for the defaults. */
+const char *kp_config_get_source (KpConfig *self);
+gboolean kp_config_get_demo (KpConfig *self);
+
+const char *kp_config_get_municipality_name (KpConfig *self);
+const char *kp_config_get_location_name (KpConfig *self);
+const char *kp_config_get_phone (KpConfig *self);
+
+/* (array length=n_ranges): empty when closed that day */
+const KpTimeRange *kp_config_get_opening_hours (KpConfig *self, GDateWeekday day, guint *n_ranges);
+/* "Monday: 9:00 – 17:00" lines in the current gettext language. (transfer full) */
+char *kp_config_format_opening_hours (KpConfig *self);
+
+guint kp_config_get_idle_seconds (KpConfig *self);
+guint kp_config_get_countdown_seconds (KpConfig *self);
+
+const char *kp_config_get_default_language (KpConfig *self);
+const char *const *kp_config_get_languages (KpConfig *self);
+
+const char *kp_config_get_data_dir (KpConfig *self);
+/* data_dir/kernpunt.db (transfer full) */
+char *kp_config_dup_database_path (KpConfig *self);
+
+/* The physical screen, so touch targets can be sized in millimetres. */
+double kp_config_get_screen_width_mm (KpConfig *self);
+double kp_config_get_min_target_mm (KpConfig *self);
+
+/* (nullable): a folder to write speech to as WAV files instead of the speaker */
+const char *kp_config_get_speech_output_folder (KpConfig *self);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define KP_SPEAKER_ERROR (kp_speaker_error_quark ())
+
+typedef enum
+{
+  KP_SPEAKER_ERROR_UNAVAILABLE, /* no speech engine installed */
+  KP_SPEAKER_ERROR_FAILED,      /* the engine ran but failed */
+} KpSpeakerError;
+
+/*
+ * Reads text aloud with espeak-ng in the session's language. The text goes
+ * through a pipe, never the command line, so it cannot be seen in the
+ * process list. With an output folder set (tests, or a kiosk without
+ * speakers), each utterance is written there as a WAV file instead.
+ */
+#define KP_TYPE_SPEAKER (kp_speaker_get_type ())
+G_DECLARE_FINAL_TYPE (KpSpeaker, kp_speaker, KP, SPEAKER, GObject)
+
+GQuark kp_speaker_error_quark (void);
+
+KpSpeaker *kp_speaker_new (void);
+void kp_speaker_set_output_folder (KpSpeaker *self, const char *folder);
+const char *kp_speaker_get_output_folder (KpSpeaker *self);
+
+/* Stops whatever is being said and starts @text. */
+void kp_speaker_speak_async (KpSpeaker *self,
+                             const char *text,
+                             const char *language,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data);
+/* Returns the WAV file written in test mode (transfer full), or NULL when spoken aloud. */
+char *kp_speaker_speak_finish (KpSpeaker *self, GAsyncResult *result, GError **error);
+/* Stops speaking at once: at the end of a session nothing goes on talking. */
+void kp_speaker_stop (KpSpeaker *self);
+gboolean kp_speaker_is_speaking (KpSpeaker *self);
+
+G_END_DECLS
