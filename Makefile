@@ -1,0 +1,49 @@
+# The README's two commands, and nothing else of substance: Meson builds and tests.
+#   make demo   install what is missing, build, start the kiosk in demo mode
+#   make check  the same set-up, then every test (also under AddressSanitizer/UBSan)
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+
+# Debian 12 packages. Build and run:
+RUN_PACKAGES := meson ninja-build pkg-config gcc gettext \
+	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev \
+	espeak-ng fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+# Only for the tests and for a demo on a machine without a screen:
+TEST_PACKAGES := xvfb xauth systemd clang-format
+
+.PHONY: demo check deps build
+
+deps:
+	missing=""
+	for p in $(RUN_PACKAGES) $(TEST_PACKAGES); do
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"
+	done
+	if [ -n "$$missing" ]; then
+	  echo "Installing:$$missing"
+	  apt-get update -qq
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing
+	fi
+
+build: deps
+	[ -f $(BUILD)/build.ninja ] || meson setup $(BUILD)
+	ninja -C $(BUILD)
+
+demo: build
+	exec kiosk-image/demo-session.sh $(BUILD)
+
+check: deps
+	[ -f $(BUILD)/build.ninja ] || meson setup $(BUILD)
+	meson configure $(BUILD) -Dwerror=true
+	ninja -C $(BUILD)
+	[ -f $(ASAN_BUILD)/build.ninja ] || meson setup $(ASAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false
+	meson configure $(ASAN_BUILD) -Dwerror=true
+	ninja -C $(ASAN_BUILD)
+	status=0
+	meson test -C $(BUILD) --print-errorlogs --num-processes 2 | tee $(BUILD)/check.log || status=1
+	meson test -C $(ASAN_BUILD) --setup asan --print-errorlogs --num-processes 2 | tee $(ASAN_BUILD)/check.log || status=1
+	tests/summarize.sh $(BUILD)/check.log $(ASAN_BUILD)/check.log
+	exit $$status
