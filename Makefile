@@ -13,7 +13,7 @@ RUN_PACKAGES := meson ninja-build pkg-config gcc gettext \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev \
 	espeak-ng fonts-cantarell fonts-dejavu-core adwaita-icon-theme
 # Only for the tests and for a demo on a machine without a screen:
-TEST_PACKAGES := xvfb xauth systemd clang-format
+TEST_PACKAGES := xvfb xauth x11-utils systemd clang-format
 
 .PHONY: demo check deps build
 
