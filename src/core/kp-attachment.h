@@ -12,6 +12,16 @@ G_BEGIN_DECLS
  */
 typedef struct _KpAttachment KpAttachment;
 
+#define KP_ATTACHMENT_ERROR (kp_attachment_error_quark ())
+
+typedef enum
+{
+  KP_ATTACHMENT_ERROR_UNREADABLE, /* the file is gone or cannot be read */
+  KP_ATTACHMENT_ERROR_CHANGED,    /* the bytes no longer match the checksum taken at submission */
+} KpAttachmentError;
+
+GQuark kp_attachment_error_quark (void);
+
 #define KP_TYPE_ATTACHMENT (kp_attachment_get_type ())
 GType kp_attachment_get_type (void) G_GNUC_CONST;
 
