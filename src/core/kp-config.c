@@ -1,1 +1,877 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include "kp-config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#define N_WEEKDAYS 7
+
+struct _KpConfig
+{
+  GObject parent_instance;
+
+  char *source;
+  gboolean demo;
+
+  char *municipality_name;
+  char *phone;
+  char *location_name;
+
+  /* Indexed by GDateWeekday - 1, so Monday comes first. */
+  GArray *opening_hours[N_WEEKDAYS];
+
+  guint idle_seconds;
+  guint countdown_seconds;
+
+  char *default_language;
+  GStrv languages;
+
+  char *data_dir;
+
+  double screen_width_mm;
+  double min_target_mm;
+
+  char *speech_output_folder;
+};
+
+G_DEFINE_FINAL_TYPE (KpConfig, kp_config, G_TYPE_OBJECT)
+
+/* Written out: clang-format would put spaces into G_DEFINE_QUARK's name. */
+GQuark
+kp_config_error_quark (void)
+{
+  return g_quark_from_static_string ("kp-config-error-quark");
+}
+
+/*
+ * The demo defaults, written as a key file so they go through the same
+ * checks as a real one. [storage] data-dir is left out on purpose: a real
+ * file must name it, the demo uses the user's data folder.
+ */
+static const char default_key_file[] = "[municipality]\n"
+                                       "name=Gemeente Lindeveen\n"
+                                       "phone=14 0123\n"
+                                       "[location]\n"
+                                       "name=Bibliotheek De Linde, Dorpsstraat 4\n"
+                                       "[opening-hours]\n"
+                                       "monday=09:00-17:00\n"
+                                       "tuesday=09:00-17:00\n"
+                                       "wednesday=09:00-12:30, 13:30-17:00\n"
+                                       "thursday=09:00-17:00\n"
+                                       "friday=09:00-17:00\n"
+                                       "saturday=10:00-13:00\n"
+                                       "sunday=closed\n"
+                                       "[session]\n"
+                                       "idle-seconds=90\n"
+                                       "countdown-seconds=20\n"
+                                       "[languages]\n"
+                                       "default=nl\n"
+                                       "available=nl;en\n"
+                                       "[screen]\n"
+                                       "width-mm=344\n"
+                                       "min-target-mm=12\n"
+                                       "[kiosk]\n"
+                                       "demo=true\n";
+
+/* The languages the kiosk has translations and a voice for. */
+static const char *const known_languages[] = { "nl", "en", NULL };
+
+static const char *const weekday_keys[N_WEEKDAYS] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+static const char *const weekday_names[N_WEEKDAYS] = {
+  N_ ("Monday"), N_ ("Tuesday"),  N_ ("Wednesday"), N_ ("Thursday"),
+  N_ ("Friday"), N_ ("Saturday"), N_ ("Sunday"),
+};
+
+/*
+ * Sets an INVALID_VALUE error that names the place of the value, what was
+ * expected there and what was found, so whoever edits the file can fix it
+ * without reading code.
+ */
+static gboolean
+set_invalid_value_error (
+    GError **error, const char *group, const char *key, const char *expected, const char *found)
+{
+  /* TRANSLATORS: "[group] key: expected <description>, got “value”" */
+  g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_INVALID_VALUE,
+               _ ("[%s] %s: expected %s, got “%s”"), group, key, expected, found);
+  return FALSE;
+}
+
+/* The value with the whitespace around it removed (transfer full). */
+static char *
+dup_raw_value (GKeyFile *file, const char *group, const char *key)
+{
+  g_autofree char *value = g_key_file_get_value (file, group, key, NULL);
+
+  return g_strstrip (g_steal_pointer (&value));
+}
+
+static gboolean
+parse_text (GKeyFile *file, const char *group, const char *key, char **out, GError **error)
+{
+  g_autofree char *text = g_key_file_get_string (file, group, key, NULL);
+
+  if (text == NULL || *g_strstrip (text) == '\0')
+    {
+      g_autofree char *raw = dup_raw_value (file, group, key);
+
+      return set_invalid_value_error (error, group, key, _ ("a text that is not empty"), raw);
+    }
+  g_free (*out);
+  *out = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static gboolean
+parse_seconds (GKeyFile *file,
+               const char *group,
+               const char *key,
+               guint min,
+               guint max,
+               guint *out,
+               GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, min, max, &number, NULL))
+    {
+      /* TRANSLATORS: used in "expected %s"; the numbers are the lowest and highest allowed */
+      g_autofree char *expected
+          = g_strdup_printf (_ ("a whole number of seconds from %u to %u"), min, max);
+
+      return set_invalid_value_error (error, group, key, expected, raw);
+    }
+  *out = (guint) number;
+  return TRUE;
+}
+
+static gboolean
+parse_millimetres (GKeyFile *file,
+                   const char *group,
+                   const char *key,
+                   double min,
+                   double max,
+                   double *out,
+                   GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  char *end = NULL;
+  double number = g_ascii_strtod (raw, &end);
+
+  if (*raw == '\0' || *end != '\0' || !isfinite (number) || number < min || number > max)
+    {
+      /* TRANSLATORS: used in "expected %s"; the numbers are the lowest and highest allowed */
+      g_autofree char *expected
+          = g_strdup_printf (_ ("a number of millimetres from %g to %g"), min, max);
+
+      return set_invalid_value_error (error, group, key, expected, raw);
+    }
+  *out = number;
+  return TRUE;
+}
+
+static gboolean
+parse_absolute_path (GKeyFile *file, const char *group, const char *key, char **out, GError **error)
+{
+  g_autofree char *path = g_key_file_get_string (file, group, key, NULL);
+
+  if (path == NULL || !g_path_is_absolute (g_strstrip (path)))
+    {
+      g_autofree char *raw = dup_raw_value (file, group, key);
+
+      return set_invalid_value_error (error, group, key, _ ("an absolute folder path"), raw);
+    }
+  g_free (*out);
+  *out = g_canonicalize_filename (path, NULL);
+  return TRUE;
+}
+
+/*
+ * A phone number is shown to residents and may be dialled, so it holds
+ * digits with the usual separators and nothing else.
+ */
+static gboolean
+is_phone_number (const char *text)
+{
+  gboolean has_digit = FALSE;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (g_ascii_isdigit (*c))
+        has_digit = TRUE;
+      else if (strchr ("+-() ", *c) == NULL)
+        return FALSE;
+    }
+  return has_digit;
+}
+
+/* Parses "9:00" or "09:00" up to "24:00" into minutes after midnight. */
+static gboolean
+parse_clock_time (const char *text, guint16 *minutes)
+{
+  guint hours = 0;
+  guint mins;
+  const char *c = text;
+
+  if (!g_ascii_isdigit (*c))
+    return FALSE;
+  while (g_ascii_isdigit (*c) && hours <= 24)
+    hours = hours * 10 + (guint) (*c++ - '0');
+  if (*c != ':' || c - text > 2 || !g_ascii_isdigit (c[1]) || !g_ascii_isdigit (c[2])
+      || c[3] != '\0')
+    return FALSE;
+  mins = (guint) (c[1] - '0') * 10 + (guint) (c[2] - '0');
+  if (mins > 59 || hours > 24 || (hours == 24 && mins != 0))
+    return FALSE;
+  *minutes = (guint16) (hours * 60 + mins);
+  return TRUE;
+}
+
+/* Parses one "09:00-12:30" range; opening must come before closing. */
+static gboolean
+parse_time_range (const char *text, KpTimeRange *range)
+{
+  g_auto (GStrv) ends = g_strsplit (text, "-", -1);
+
+  return g_strv_length (ends) == 2 && parse_clock_time (g_strstrip (ends[0]), &range->opens)
+         && parse_clock_time (g_strstrip (ends[1]), &range->closes) && range->opens < range->closes;
+}
+
+/*
+ * Parses a day's opening hours: "closed", or ranges separated by commas.
+ * Ranges that are out of order or overlap are most likely a typo, so they
+ * are refused rather than sorted.
+ */
+static gboolean
+parse_day_hours (GKeyFile *file, const char *key, GArray *ranges, GError **error)
+{
+  const char *group = "opening-hours";
+  const char *hours_form
+      = _ ("opening times like “09:00-17:00” or “09:00-12:30, 13:30-17:00”, or “closed”");
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_auto (GStrv) parts = NULL;
+
+  g_array_set_size (ranges, 0);
+  if (g_ascii_strcasecmp (raw, "closed") == 0)
+    return TRUE;
+
+  parts = g_strsplit (raw, ",", -1);
+  if (parts[0] == NULL)
+    return set_invalid_value_error (error, group, key, hours_form, raw);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      KpTimeRange range;
+
+      if (!parse_time_range (parts[i], &range))
+        return set_invalid_value_error (error, group, key, hours_form, raw);
+      if (i > 0 && range.opens < g_array_index (ranges, KpTimeRange, i - 1).closes)
+        return set_invalid_value_error (
+            error, group, key, _ ("opening times in the order of the day, not overlapping"), raw);
+      g_array_append_val (ranges, range);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_known_language (const char *code)
+{
+  return g_strv_contains ((const char *const *) known_languages, code);
+}
+
+/* "nl, en": the known languages, for error messages (transfer full). */
+static char *
+dup_known_languages_list (void)
+{
+  return g_strjoinv (", ", (char **) known_languages);
+}
+
+typedef gboolean (*KpConfigParser) (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error);
+
+static gboolean
+parse_municipality_name (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->municipality_name, error);
+}
+
+static gboolean
+parse_phone (KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!is_phone_number (raw))
+    return set_invalid_value_error (
+        error, group, key, _ ("a phone number of digits, spaces and “+-()”, like “14 0123”"), raw);
+  g_free (self->phone);
+  self->phone = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_location_name (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->location_name, error);
+}
+
+static gboolean
+parse_opening_hours (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  guint day = 0;
+
+  while (day < N_WEEKDAYS && !g_str_equal (key, weekday_keys[day]))
+    day++;
+  g_assert (day < N_WEEKDAYS);
+  return parse_day_hours (file, key, self->opening_hours[day], error);
+}
+
+static gboolean
+parse_idle_seconds (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 5, 3600, &self->idle_seconds, error);
+}
+
+static gboolean
+parse_countdown_seconds (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 3, 300, &self->countdown_seconds, error);
+}
+
+static gboolean
+parse_default_language (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!is_known_language (raw))
+    {
+      g_autofree char *known = dup_known_languages_list ();
+      /* TRANSLATORS: used in "expected %s"; %s is a list of language codes */
+      g_autofree char *expected = g_strdup_printf (_ ("one of the languages %s"), known);
+
+      return set_invalid_value_error (error, group, key, expected, raw);
+    }
+  g_free (self->default_language);
+  self->default_language = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_available_languages (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_auto (GStrv) codes = g_key_file_get_string_list (file, group, key, NULL, NULL);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *code = g_strstrip (codes[i]);
+
+      if (!is_known_language (code)
+          || g_ptr_array_find_with_equal_func (seen, code, g_str_equal, NULL))
+        break;
+      g_ptr_array_add (seen, (gpointer) code);
+      g_strv_builder_add (builder, code);
+    }
+  if (codes == NULL || seen->len == 0 || seen->len != g_strv_length (codes))
+    {
+      g_autofree char *known = dup_known_languages_list ();
+      /* TRANSLATORS: used in "expected %s"; %s is a list of language codes */
+      g_autofree char *expected
+          = g_strdup_printf (_ ("a list of different languages from %s, separated by “;”"), known);
+
+      return set_invalid_value_error (error, group, key, expected, raw);
+    }
+  g_strfreev (self->languages);
+  self->languages = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+parse_data_dir (KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_path (file, group, key, &self->data_dir, error);
+}
+
+static gboolean
+parse_screen_width (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_millimetres (file, group, key, 50, 3000, &self->screen_width_mm, error);
+}
+
+static gboolean
+parse_min_target (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_millimetres (file, group, key, 5, 50, &self->min_target_mm, error);
+}
+
+static gboolean
+parse_speech_output_folder (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_path (file, group, key, &self->speech_output_folder, error);
+}
+
+static gboolean
+parse_demo (KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (g_str_equal (raw, "true"))
+    self->demo = TRUE;
+  else if (g_str_equal (raw, "false"))
+    self->demo = FALSE;
+  else
+    return set_invalid_value_error (error, group, key, _ ("“true” or “false”"), raw);
+  return TRUE;
+}
+
+/* Every key there is: anything else in a file is refused as a likely typo. */
+static const struct
+{
+  const char *group;
+  const char *key;
+  KpConfigParser parse;
+} config_keys[] = {
+  { "municipality", "name", parse_municipality_name },
+  { "municipality", "phone", parse_phone },
+  { "location", "name", parse_location_name },
+  { "opening-hours", "monday", parse_opening_hours },
+  { "opening-hours", "tuesday", parse_opening_hours },
+  { "opening-hours", "wednesday", parse_opening_hours },
+  { "opening-hours", "thursday", parse_opening_hours },
+  { "opening-hours", "friday", parse_opening_hours },
+  { "opening-hours", "saturday", parse_opening_hours },
+  { "opening-hours", "sunday", parse_opening_hours },
+  { "session", "idle-seconds", parse_idle_seconds },
+  { "session", "countdown-seconds", parse_countdown_seconds },
+  { "languages", "default", parse_default_language },
+  { "languages", "available", parse_available_languages },
+  { "storage", "data-dir", parse_data_dir },
+  { "screen", "width-mm", parse_screen_width },
+  { "screen", "min-target-mm", parse_min_target },
+  { "speech", "output-folder", parse_speech_output_folder },
+  { "kiosk", "demo", parse_demo },
+};
+
+static gboolean
+is_known_group (const char *group)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (config_keys); i++)
+    {
+      if (g_str_equal (config_keys[i].group, group))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_known_key (const char *group, const char *key)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (config_keys); i++)
+    {
+      if (g_str_equal (config_keys[i].group, group) && g_str_equal (config_keys[i].key, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_known_keys (GKeyFile *file, GError **error)
+{
+  g_auto (GStrv) groups = g_key_file_get_groups (file, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto (GStrv) keys = NULL;
+
+      if (!is_known_group (groups[i]))
+        {
+          g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_UNKNOWN_KEY,
+                       _ ("[%s]: unknown group; check the spelling"), groups[i]);
+          return FALSE;
+        }
+      keys = g_key_file_get_keys (file, groups[i], NULL, NULL);
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          if (!is_known_key (groups[i], keys[k]))
+            {
+              g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_UNKNOWN_KEY,
+                           _ ("[%s] %s: unknown key; check the spelling"), groups[i], keys[k]);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_default_language_available (KpConfig *self, GError **error)
+{
+  if (g_strv_contains ((const char *const *) self->languages, self->default_language))
+    return TRUE;
+
+  /* TRANSLATORS: %s is a language code such as “nl” */
+  g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_INVALID_VALUE,
+               _ ("[languages] default: expected one of the languages in [languages] available, "
+                  "got “%s”"),
+               self->default_language);
+  return FALSE;
+}
+
+/*
+ * Applies @file on top of the embedded defaults, key by key. A real file
+ * must say where the data lives, because a kiosk that quietly writes
+ * residents' submissions to some default folder may lose them.
+ */
+static gboolean
+apply_key_file (KpConfig *self, GKeyFile *file, gboolean data_dir_required, GError **error)
+{
+  g_autoptr (GKeyFile) defaults = g_key_file_new ();
+
+  if (!g_key_file_load_from_data (defaults, default_key_file, -1, G_KEY_FILE_NONE, error))
+    return FALSE;
+  if (!check_known_keys (file, error))
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (config_keys); i++)
+    {
+      const char *group = config_keys[i].group;
+      const char *key = config_keys[i].key;
+      GKeyFile *source = g_key_file_has_key (file, group, key, NULL) ? file : defaults;
+
+      if (g_key_file_has_key (source, group, key, NULL)
+          && !config_keys[i].parse (self, source, group, key, error))
+        return FALSE;
+    }
+
+  if (self->data_dir == NULL && data_dir_required)
+    {
+      g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_MISSING_KEY,
+                   _ ("[storage] data-dir: missing; expected an absolute folder path"));
+      return FALSE;
+    }
+  if (self->data_dir == NULL)
+    self->data_dir = g_build_filename (g_get_user_data_dir (), "kernpunt", NULL);
+
+  return check_default_language_available (self, error);
+}
+
+static KpConfig *
+kp_config_new_from_key_file (GKeyFile *file,
+                             const char *source,
+                             gboolean data_dir_required,
+                             GError **error)
+{
+  g_autoptr (KpConfig) self = g_object_new (KP_TYPE_CONFIG, NULL);
+
+  if (!apply_key_file (self, file, data_dir_required, error))
+    return NULL;
+  self->source = g_strdup (source);
+  return g_steal_pointer (&self);
+}
+
+/*
+ * Wraps GKeyFile's own errors so they say which file could not be read.
+ * Translated keys ("name[nl]") are kept, so that they are refused as
+ * unknown instead of being dropped without a word.
+ */
+static gboolean
+load_key_file (GKeyFile *file, const char *data, const char *path, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  gboolean loaded;
+
+  if (path != NULL)
+    loaded = g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error);
+  else
+    loaded = g_key_file_load_from_data (file, data, -1, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error);
+  if (loaded)
+    return TRUE;
+
+  if (path != NULL)
+    /* TRANSLATORS: the first %s is a file path, the second the reason */
+    g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_READ,
+                 _ ("Cannot read configuration file %s: %s"), path, local_error->message);
+  else
+    /* TRANSLATORS: %s is the reason */
+    g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_READ, _ ("Cannot read configuration: %s"),
+                 local_error->message);
+  return FALSE;
+}
+
+static void
+kp_config_finalize (GObject *object)
+{
+  KpConfig *self = KP_CONFIG (object);
+
+  g_clear_pointer (&self->speech_output_folder, g_free);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->default_language, g_free);
+  for (guint day = 0; day < N_WEEKDAYS; day++)
+    g_clear_pointer (&self->opening_hours[day], g_array_unref);
+  g_clear_pointer (&self->location_name, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->municipality_name, g_free);
+  g_clear_pointer (&self->source, g_free);
+
+  G_OBJECT_CLASS (kp_config_parent_class)->finalize (object);
+}
+
+static void
+kp_config_class_init (KpConfigClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kp_config_finalize;
+}
+
+static void
+kp_config_init (KpConfig *self)
+{
+  for (guint day = 0; day < N_WEEKDAYS; day++)
+    self->opening_hours[day] = g_array_new (FALSE, FALSE, sizeof (KpTimeRange));
+}
+
+/* (transfer full) */
+KpConfig *
+kp_config_new_default (void)
+{
+  g_autoptr (GKeyFile) empty = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  KpConfig *self = kp_config_new_from_key_file (empty, NULL, FALSE, &error);
+
+  /* The defaults are part of the program; tests make sure they load. */
+  if (self == NULL)
+    g_error ("The embedded configuration is broken: %s", error->message);
+  return self;
+}
+
+/* (transfer full) */
+KpConfig *
+kp_config_new_from_file (const char *path, GError **error)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!load_key_file (file, NULL, path, error))
+    return NULL;
+  return kp_config_new_from_key_file (file, path, TRUE, error);
+}
+
+/* The contents of a configuration file, with the same rules. (transfer full) */
+KpConfig *
+kp_config_new_from_data (const char *data, GError **error)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!load_key_file (file, data, NULL, error))
+    return NULL;
+  return kp_config_new_from_key_file (file, NULL, TRUE, error);
+}
+
+KpConfig *
+kp_config_load (const char *path, GError **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (path != NULL)
+    return kp_config_new_from_file (path, error);
+  if (g_file_test (KP_CONFIG_DEFAULT_PATH, G_FILE_TEST_EXISTS))
+    return kp_config_new_from_file (KP_CONFIG_DEFAULT_PATH, error);
+  return kp_config_new_default ();
+}
+
+const char *
+kp_config_get_source (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->source;
+}
+
+gboolean
+kp_config_get_demo (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), FALSE);
+
+  return self->demo;
+}
+
+const char *
+kp_config_get_municipality_name (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->municipality_name;
+}
+
+const char *
+kp_config_get_location_name (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->location_name;
+}
+
+const char *
+kp_config_get_phone (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->phone;
+}
+
+const KpTimeRange *
+kp_config_get_opening_hours (KpConfig *self, GDateWeekday day, guint *n_ranges)
+{
+  GArray *ranges;
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (g_date_valid_weekday (day), NULL);
+  g_return_val_if_fail (n_ranges != NULL, NULL);
+
+  ranges = self->opening_hours[day - G_DATE_MONDAY];
+  *n_ranges = ranges->len;
+  return (const KpTimeRange *) (gpointer) ranges->data;
+}
+
+static void
+append_day_hours (GString *text, const KpTimeRange *ranges, guint n_ranges)
+{
+  if (n_ranges == 0)
+    {
+      g_string_append (text, C_ ("opening hours", "closed"));
+      return;
+    }
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      /* TRANSLATORS: a time range, opening hour and minutes – closing hour and minutes;
+       * Dutch may prefer "%u.%02u – %u.%02u" */
+      g_string_append_printf (text, _ ("%u:%02u – %u:%02u"), ranges[i].opens / 60u,
+                              ranges[i].opens % 60u, ranges[i].closes / 60u,
+                              ranges[i].closes % 60u);
+    }
+}
+
+/* (transfer full) */
+char *
+kp_config_format_opening_hours (KpConfig *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  for (GDateWeekday day = G_DATE_MONDAY; day <= G_DATE_SUNDAY; day++)
+    {
+      g_autoptr (GString) hours = NULL;
+      const KpTimeRange *ranges;
+      guint n_ranges;
+
+      if (day > G_DATE_MONDAY)
+        g_string_append_c (text, '\n');
+      ranges = kp_config_get_opening_hours (self, day, &n_ranges);
+      hours = g_string_new (NULL);
+      append_day_hours (hours, ranges, n_ranges);
+      /* TRANSLATORS: a weekday, then its opening hours, e.g. "Monday: 9:00 – 17:00" */
+      g_string_append_printf (text, _ ("%s: %s"), _ (weekday_names[day - G_DATE_MONDAY]),
+                              hours->str);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+guint
+kp_config_get_idle_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->idle_seconds;
+}
+
+guint
+kp_config_get_countdown_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->countdown_seconds;
+}
+
+const char *
+kp_config_get_default_language (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->default_language;
+}
+
+const char *const *
+kp_config_get_languages (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return (const char *const *) self->languages;
+}
+
+const char *
+kp_config_get_data_dir (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->data_dir;
+}
+
+char *
+kp_config_dup_database_path (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return g_build_filename (self->data_dir, "kernpunt.db", NULL);
+}
+
+double
+kp_config_get_screen_width_mm (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->screen_width_mm;
+}
+
+double
+kp_config_get_min_target_mm (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->min_target_mm;
+}
+
+const char *
+kp_config_get_speech_output_folder (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->speech_output_folder;
+}

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /*
  * Every error message names the group and key and says what form is
  * expected, e.g. "[session] idle-seconds: expected a whole number of
- * seconds from 10 to 3600, got “abc”".
+ * seconds from 5 to 3600, got “abc”".
  */
 typedef enum
 {
@@ -36,6 +36,11 @@ GQuark kp_config_error_quark (void);
 
 /* The embedded demo defaults: a fictional municipality, no network needed. */
 KpConfig *kp_config_new_default (void);
+/*
+ * A file, or its contents, overrides the defaults key by key; it must set
+ * [storage] data-dir. Unknown groups and keys are refused as typos.
+ * kiosk-image/kernpunt.conf.example documents every key. (transfer full)
+ */
 KpConfig *kp_config_new_from_file (const char *path, GError **error);
 KpConfig *kp_config_new_from_data (const char *data, GError **error);
 /*

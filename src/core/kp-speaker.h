@@ -28,7 +28,12 @@ KpSpeaker *kp_speaker_new (void);
 void kp_speaker_set_output_folder (KpSpeaker *self, const char *folder);
 const char *kp_speaker_get_output_folder (KpSpeaker *self);
 
-/* Stops whatever is being said and starts @text. */
+/*
+ * Stops whatever is being said and starts @text. An utterance that is
+ * stopped (kp_speaker_stop(), a newer one, or @cancellable) finishes with
+ * G_IO_ERROR_CANCELLED; an unknown language or a missing espeak-ng with
+ * KP_SPEAKER_ERROR_UNAVAILABLE.
+ */
 void kp_speaker_speak_async (KpSpeaker *self,
                              const char *text,
                              const char *language,

@@ -1,5 +1,518 @@
-int
-main (void)
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include "kp-speaker.h"
+#include "kp-test-helpers.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#define SHORT_DUTCH "Welkom bij het informatiepunt van de gemeente."
+#define LONG_DUTCH                                                                                 \
+  "U kunt hier een melding doen over de openbare ruimte, bijvoorbeeld over een kapotte "           \
+  "lantaarnpaal, zwerfafval of een losse stoeptegel. U krijgt daarna een bonnetje met een "        \
+  "nummer mee, zodat u later kunt zien wat de gemeente met uw melding heeft gedaan."
+#define ENGLISH                                                                                    \
+  "You can report a broken street light, litter or a loose paving stone here, and you get a "      \
+  "slip with a number."
+
+/* The speaker's pace; a duration far from it means the text was not read. */
+#define WORDS_PER_MINUTE 150.0
+
+/* The samples of a complete 16-bit PCM WAV file, as far as a test needs them. */
+typedef struct
 {
-  return 77;
-} /* placeholder: being written */
+  guint channels;
+  guint sample_rate;
+  double seconds;
+  /* The mean of the squared samples, from -1 to 1: the square of the RMS. */
+  double mean_square;
+} WavFacts;
+
+typedef struct
+{
+  GAsyncResult *result;
+  char *wav_path;
+  GError *error;
+  gint64 finished_at;
+} Outcome;
+
+static void
+outcome_clear (Outcome *outcome)
+{
+  g_clear_object (&outcome->result);
+  g_clear_pointer (&outcome->wav_path, g_free);
+  g_clear_error (&outcome->error);
+}
+
+static void
+on_spoken (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->wav_path = kp_speaker_speak_finish (KP_SPEAKER (source), result, &outcome->error);
+  outcome->result = g_object_ref (result);
+  outcome->finished_at = g_get_monotonic_time ();
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @outcome is filled in, for at most @timeout_ms. */
+static void
+wait_for (Outcome *outcome, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+
+  while (outcome->result == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_nonnull (outcome->result);
+}
+
+static guint32
+read_le32 (const guint8 *bytes)
+{
+  return (guint32) bytes[0] | (guint32) bytes[1] << 8 | (guint32) bytes[2] << 16
+         | (guint32) bytes[3] << 24;
+}
+
+static guint16
+read_le16 (const guint8 *bytes)
+{
+  return (guint16) (bytes[0] | bytes[1] << 8);
+}
+
+/*
+ * Parses the RIFF header by hand and checks that the sizes it states are
+ * the sizes on disk: a file whose writer was killed does not pass.
+ */
+static WavFacts
+read_wav (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree guint8 *bytes = NULL;
+  gsize length = 0;
+  gsize offset = 12;
+  guint bits = 0;
+  gboolean has_format = FALSE;
+  WavFacts facts = { 0 };
+
+  g_file_get_contents (path, (char **) &bytes, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >=, 44);
+  g_assert_cmpmem (bytes, 4, "RIFF", 4);
+  g_assert_cmpmem (bytes + 8, 4, "WAVE", 4);
+  g_assert_cmpuint (read_le32 (bytes + 4), ==, length - 8);
+
+  while (offset + 8 <= length)
+    {
+      const guint8 *chunk = bytes + offset;
+      guint32 size = read_le32 (chunk + 4);
+
+      g_assert_cmpuint (size, <=, length - offset - 8);
+      if (memcmp (chunk, "fmt ", 4) == 0)
+        {
+          g_assert_cmpuint (size, >=, 16);
+          g_assert_cmpuint (read_le16 (chunk + 8), ==, 1); /* PCM */
+          facts.channels = read_le16 (chunk + 10);
+          facts.sample_rate = read_le32 (chunk + 12);
+          bits = read_le16 (chunk + 22);
+          has_format = TRUE;
+        }
+      else if (memcmp (chunk, "data", 4) == 0)
+        {
+          const guint8 *samples = chunk + 8;
+          guint32 n_samples = size / 2;
+          double sum = 0;
+
+          g_assert_true (has_format);
+          g_assert_cmpuint (bits, ==, 16);
+          g_assert_cmpuint (facts.channels, >=, 1);
+          g_assert_cmpuint (facts.sample_rate, >=, 8000);
+          /* The data runs to the end of the file: nothing was cut off. */
+          g_assert_cmpuint (offset + 8 + size, ==, length);
+          for (guint32 i = 0; i < n_samples; i++)
+            {
+              double sample = (gint16) read_le16 (samples + 2 * i) / 32768.0;
+
+              sum += sample * sample;
+            }
+          facts.mean_square = n_samples > 0 ? sum / n_samples : 0;
+          facts.seconds = (double) n_samples / facts.channels / facts.sample_rate;
+          return facts;
+        }
+      offset += 8 + size + (size & 1);
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+count_words (const char *text)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " ", -1);
+
+  return g_strv_length (words);
+}
+
+/* Says @text into a fresh folder and returns what was written. */
+static WavFacts
+speak_to_file (const char *text, const char *language)
+{
+  g_autofree char *folder = kp_test_make_tmpdir ("speech");
+  g_autofree char *expected_path = g_build_filename (folder, "speech-1.wav", NULL);
+  KpSpeaker *speaker = kp_speaker_new ();
+  Outcome outcome = { 0 };
+  WavFacts facts;
+
+  kp_speaker_set_output_folder (speaker, folder);
+  kp_speaker_speak_async (speaker, text, language, NULL, on_spoken, &outcome);
+  g_assert_true (kp_speaker_is_speaking (speaker));
+  wait_for (&outcome, 30000);
+  g_assert_no_error (outcome.error);
+  g_assert_false (kp_speaker_is_speaking (speaker));
+  g_assert_cmpstr (outcome.wav_path, ==, expected_path);
+  facts = read_wav (outcome.wav_path);
+
+  outcome_clear (&outcome);
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+  return facts;
+}
+
+static void
+assert_duration_fits (const WavFacts *facts, const char *text)
+{
+  double estimate = count_words (text) * 60.0 / WORDS_PER_MINUTE;
+
+  g_test_message ("%.2f s for %u words, estimated %.2f s", facts->seconds, count_words (text),
+                  estimate);
+  g_assert_cmpfloat (facts->seconds, >, estimate * 0.6);
+  g_assert_cmpfloat (facts->seconds, <, estimate * 1.8);
+  /* Not silence: an RMS above 0.02, where espeak-ng's speech is far above. */
+  g_assert_cmpfloat (facts->mean_square, >, 0.02 * 0.02);
+}
+
+static void
+test_dutch_is_written_as_speech (void)
+{
+  WavFacts short_facts = speak_to_file (SHORT_DUTCH, "nl");
+  WavFacts long_facts = speak_to_file (LONG_DUTCH, "nl");
+
+  assert_duration_fits (&short_facts, SHORT_DUTCH);
+  assert_duration_fits (&long_facts, LONG_DUTCH);
+  g_assert_cmpfloat (long_facts.seconds, >, short_facts.seconds * 2);
+}
+
+static void
+test_english_is_written_as_speech (void)
+{
+  WavFacts facts = speak_to_file (ENGLISH, "en");
+
+  assert_duration_fits (&facts, ENGLISH);
+}
+
+/*
+ * Text long enough that espeak-ng, which writes files far faster than it
+ * speaks, is still busy when the test stops it (transfer full).
+ */
+static char *
+make_long_text (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, "Dit is een lange tekst die nog heel lang doorgaat. ");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The espeak-ng processes this test started that are still alive (transfer full). */
+static GArray *
+find_espeak_children (void)
+{
+  g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *after_name;
+      char state;
+      int parent;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      /* "pid (comm) state ppid ..."; comm may hold spaces, so go from the last ')'. */
+      after_name = strrchr (stat, ')');
+      if (after_name == NULL || sscanf (after_name, ") %c %d", &state, &parent) != 2)
+        continue;
+      if (parent == getpid () && state != 'Z' && strstr (stat, "(espeak-ng)") != NULL)
+        {
+          int pid = atoi (name);
+
+          g_array_append_val (pids, pid);
+        }
+    }
+  return g_steal_pointer (&pids);
+}
+
+static char *
+read_command_line (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", pid);
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* The arguments are separated by NUL bytes. */
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      if (contents[i] == '\0')
+        contents[i] = ' ';
+    }
+  return contents;
+}
+
+static void
+wait_until_no_espeak_children (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr (GArray) children = find_espeak_children ();
+
+      if (children->len == 0)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10000);
+    }
+}
+
+/* Runs the main context until @name in @folder holds @size bytes, for at most 5 s. */
+static void
+wait_until_file_grows (const char *folder, const char *name, goffset size)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GStatBuf status = { 0 };
+
+  while (g_stat (path, &status) == 0 && status.st_size < size)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (status.st_size, >=, size);
+}
+
+static void
+test_stop_silences_at_once (void)
+{
+  g_autofree char *folder = kp_test_make_tmpdir ("speech");
+  g_autofree char *text = make_long_text ();
+  g_autofree char *command_line = NULL;
+  g_autoptr (GArray) children = NULL;
+  KpSpeaker *speaker = kp_speaker_new ();
+  Outcome outcome = { 0 };
+  gint64 stopped_at;
+  g_autoptr (GDir) dir = NULL;
+
+  kp_speaker_set_output_folder (speaker, folder);
+  kp_speaker_speak_async (speaker, text, "nl", NULL, on_spoken, &outcome);
+
+  /* The text is not on espeak-ng's command line, where anyone could read it. */
+  children = find_espeak_children ();
+  g_assert_cmpuint (children->len, ==, 1);
+  command_line = read_command_line (g_array_index (children, int, 0));
+  g_assert_true (g_str_has_prefix (command_line, "espeak-ng "));
+  g_assert_null (strstr (command_line, "lange tekst"));
+
+  /* Stopped in the middle: part of the speech is already written. */
+  wait_until_file_grows (folder, "speech-1.wav", 1024 * 1024);
+  stopped_at = g_get_monotonic_time ();
+  kp_speaker_stop (speaker);
+  g_assert_false (kp_speaker_is_speaking (speaker));
+  wait_for (&outcome, 5000);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (outcome.wav_path);
+  g_assert_cmpint (outcome.finished_at - stopped_at, <, G_USEC_PER_SEC / 2);
+  wait_until_no_espeak_children ();
+
+  /* A stopped utterance leaves no half file behind. */
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+
+  outcome_clear (&outcome);
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+}
+
+static void
+test_new_speech_replaces_the_old (void)
+{
+  g_autofree char *folder = kp_test_make_tmpdir ("speech");
+  g_autofree char *text = make_long_text ();
+  g_autofree char *second_path = g_build_filename (folder, "speech-2.wav", NULL);
+  g_autoptr (GDir) dir = NULL;
+  KpSpeaker *speaker = kp_speaker_new ();
+  Outcome first = { 0 };
+  Outcome second = { 0 };
+  WavFacts facts;
+
+  kp_speaker_set_output_folder (speaker, folder);
+  kp_speaker_speak_async (speaker, text, "nl", NULL, on_spoken, &first);
+  kp_speaker_speak_async (speaker, SHORT_DUTCH, "nl", NULL, on_spoken, &second);
+  wait_for (&first, 5000);
+  wait_for (&second, 30000);
+
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (first.wav_path);
+  g_assert_no_error (second.error);
+  g_assert_cmpstr (second.wav_path, ==, second_path);
+  facts = read_wav (second.wav_path);
+  assert_duration_fits (&facts, SHORT_DUTCH);
+
+  /* Only the second utterance's file is there. */
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "speech-2.wav");
+  g_assert_null (g_dir_read_name (dir));
+  wait_until_no_espeak_children ();
+
+  outcome_clear (&first);
+  outcome_clear (&second);
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+}
+
+static void
+test_cancellable_stops_speech (void)
+{
+  g_autofree char *folder = kp_test_make_tmpdir ("speech");
+  g_autofree char *text = make_long_text ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  KpSpeaker *speaker = kp_speaker_new ();
+  Outcome outcome = { 0 };
+
+  kp_speaker_set_output_folder (speaker, folder);
+  kp_speaker_speak_async (speaker, text, "nl", cancellable, on_spoken, &outcome);
+  g_cancellable_cancel (cancellable);
+  wait_for (&outcome, 5000);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (kp_speaker_is_speaking (speaker));
+  wait_until_no_espeak_children ();
+
+  outcome_clear (&outcome);
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+}
+
+static void
+assert_unavailable (KpSpeaker *speaker, const char *language, const char *message)
+{
+  Outcome outcome = { 0 };
+
+  kp_speaker_speak_async (speaker, SHORT_DUTCH, language, NULL, on_spoken, &outcome);
+  wait_for (&outcome, 5000);
+  g_assert_error (outcome.error, KP_SPEAKER_ERROR, KP_SPEAKER_ERROR_UNAVAILABLE);
+  g_assert_cmpstr (outcome.error->message, ==, message);
+  g_assert_false (kp_speaker_is_speaking (speaker));
+  outcome_clear (&outcome);
+}
+
+static void
+test_unavailable_speech_is_reported (void)
+{
+  g_autofree char *folder = kp_test_make_tmpdir ("speech");
+  g_autofree char *empty_bin = kp_test_make_tmpdir ("bin");
+  g_autofree char *saved_path = g_strdup (g_getenv ("PATH"));
+  g_autoptr (GDir) dir = NULL;
+  KpSpeaker *speaker = kp_speaker_new ();
+
+  kp_speaker_set_output_folder (speaker, folder);
+  assert_unavailable (speaker, "de", "Speech is not available in the language “de”");
+
+  /* A kiosk without espeak-ng. */
+  g_setenv ("PATH", empty_bin, TRUE);
+  assert_unavailable (speaker, "nl", "Speech is not available: espeak-ng is not installed");
+  g_setenv ("PATH", saved_path, TRUE);
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+}
+
+/*
+ * An engine that ends at once without reading its input, as a broken
+ * espeak-ng would: a megabyte of text cannot fit in the pipe, so writing
+ * it fails half way. The kiosk must report that, not die of SIGPIPE.
+ */
+static void
+test_failing_engine_is_reported (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = kp_test_make_tmpdir ("speech");
+  g_autofree char *bin = kp_test_make_tmpdir ("bin");
+  g_autofree char *engine = g_build_filename (bin, "espeak-ng", NULL);
+  g_autofree char *saved_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *text = g_strnfill (1024 * 1024, 'a');
+  g_autoptr (GDir) dir = NULL;
+  KpSpeaker *speaker = kp_speaker_new ();
+  Outcome outcome = { 0 };
+
+  g_file_set_contents (engine, "#!/bin/sh\necho 'voice broken' >&2\nexit 1\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (engine, 0755), ==, 0);
+  g_setenv ("PATH", bin, TRUE);
+
+  kp_speaker_set_output_folder (speaker, folder);
+  kp_speaker_speak_async (speaker, text, "nl", NULL, on_spoken, &outcome);
+  g_setenv ("PATH", saved_path, TRUE);
+  wait_for (&outcome, 5000);
+  g_assert_error (outcome.error, KP_SPEAKER_ERROR, KP_SPEAKER_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (outcome.error->message, "Speech failed: "));
+  g_assert_false (kp_speaker_is_speaking (speaker));
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  outcome_clear (&outcome);
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = kp_test_init_home ();
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/speaker/dutch-is-written-as-speech", test_dutch_is_written_as_speech);
+  g_test_add_func ("/speaker/english-is-written-as-speech", test_english_is_written_as_speech);
+  g_test_add_func ("/speaker/stop-silences-at-once", test_stop_silences_at_once);
+  g_test_add_func ("/speaker/new-speech-replaces-the-old", test_new_speech_replaces_the_old);
+  g_test_add_func ("/speaker/cancellable-stops-speech", test_cancellable_stops_speech);
+  g_test_add_func ("/speaker/unavailable-speech-is-reported", test_unavailable_speech_is_reported);
+
+  g_test_add_func ("/speaker/failing-engine-is-reported", test_failing_engine_is_reported);
+
+  status = g_test_run ();
+  kp_test_remove_tree (home);
+  return status;
+}
