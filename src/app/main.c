@@ -1,5 +1,17 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include "kp-application.h"
+
 int
-main (void)
+main (int argc, char *argv[])
 {
-  return 0;
-} /* placeholder: being written */
+  g_autoptr (KpApplication) application = NULL;
+
+  kp_application_setup_locale ();
+  /* No way out for a visitor: GTK_DEBUG=interactive would open the inspector. */
+  g_unsetenv ("GTK_DEBUG");
+
+  application = kp_application_new ();
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}

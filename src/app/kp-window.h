@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kp-config.h"
+#include "kp-outbox.h"
+#include "kp-speaker.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The kiosk's one window: full screen, no way out. It owns the session:
+ * the pages and their back history, the bar, Help, Read aloud, the
+ * language, the on-screen keyboard and the idle wipe. All of it is
+ * reachable as "kiosk." widget actions, so a button, a shortcut and a test
+ * do the same thing.
+ */
+#define KP_TYPE_WINDOW (kp_window_get_type ())
+G_DECLARE_FINAL_TYPE (KpWindow, kp_window, KP, WINDOW, AdwApplicationWindow)
+
+/* @application is nullable, so tests can make a window without one. */
+KpWindow *
+kp_window_new (GtkApplication *application, KpConfig *config, KpOutbox *outbox, KpSpeaker *speaker);
+
+/* The session's language, e.g. "nl". */
+const char *kp_window_get_language (KpWindow *self);
+/* Switches the language and rebuilds every page in it; unknown codes are ignored. */
+void kp_window_set_language (KpWindow *self, const char *language);
+/* The name of the page on screen: "home", "follow" or a topic id. */
+const char *kp_window_get_page_name (KpWindow *self);
+
+G_END_DECLS

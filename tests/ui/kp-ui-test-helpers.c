@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include "kp-ui-test-helpers.h"
+
+#include "kp-application.h"
+
+#include <adwaita.h>
+
+void
+kp_ui_test_init (int *argc, char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  adw_init ();
+  kp_application_setup_locale ();
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+kp_ui_test_wait_until (KpUiTestCondition condition, gpointer user_data, guint timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint deadline = g_timeout_add (timeout_ms, on_deadline, &expired);
+  gboolean met;
+
+  while (!(met = condition (user_data)) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (deadline);
+  return met;
+}
+
+static gboolean
+never (gpointer user_data)
+{
+  return FALSE;
+}
+
+void
+kp_ui_test_spin (guint ms)
+{
+  kp_ui_test_wait_until (never, NULL, ms);
+}
+
+static void
+collect_shown (GtkWidget *widget, GString *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown (child, text);
+}
+
+char *
+kp_ui_test_shown_text (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_shown (root, text);
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+kp_ui_test_shows (GtkWidget *root, const char *text)
+{
+  g_autofree char *shown = kp_ui_test_shown_text (root);
+
+  return strstr (shown, text) != NULL;
+}
+
+static void
+find_all (GtkWidget *widget, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+GPtrArray *
+kp_ui_test_find_all (GtkWidget *root, GType type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  find_all (root, type, found);
+  return found;
+}
+
+GtkWidget *
+kp_ui_test_find_with_css_class (GtkWidget *root, const char *css_class)
+{
+  g_autoptr (GPtrArray) widgets = kp_ui_test_find_all (root, GTK_TYPE_WIDGET);
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      if (gtk_widget_has_css_class (g_ptr_array_index (widgets, i), css_class))
+        return g_ptr_array_index (widgets, i);
+    }
+  return NULL;
+}
+
+GtkWidget *
+kp_ui_test_find_first (GtkWidget *root, GType type)
+{
+  g_autoptr (GPtrArray) found = kp_ui_test_find_all (root, type);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+char *
+kp_ui_test_button_words (GtkWidget *button)
+{
+  g_autoptr (GPtrArray) labels = kp_ui_test_find_all (button, GTK_TYPE_LABEL);
+  GString *words = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
+        g_string_append_printf (words, "%s%s", words->len > 0 ? " " : "",
+                                gtk_label_get_text (GTK_LABEL (label)));
+    }
+  return g_string_free (words, FALSE);
+}
+
+GtkWidget *
+kp_ui_test_find_button (GtkWidget *root, const char *label)
+{
+  g_autoptr (GPtrArray) buttons = kp_ui_test_find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      g_autofree char *words = kp_ui_test_button_words (button);
+
+      if (gtk_widget_get_mapped (button) && g_str_equal (words, label))
+        return button;
+    }
+  return NULL;
+}
+
+char *
+kp_ui_test_save_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *folder = g_getenv ("KERNPUNT_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  char *path;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_nonnull (folder);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  path = g_build_filename (folder, file_name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return path;
+}

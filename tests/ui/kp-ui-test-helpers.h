@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kp-test-helpers.h"
+
+G_BEGIN_DECLS
+
+/*
+ * For tests that show real widgets on the virtual screen: what a person
+ * would see (mapped labels), what they would press (buttons by their
+ * words), and pictures of the screen.
+ */
+
+/* g_test_init, libadwaita and the kiosk's gettext set-up, after kp_test_init_home(). */
+void kp_ui_test_init (int *argc, char ***argv);
+
+typedef gboolean (*KpUiTestCondition) (gpointer user_data);
+
+/* Runs the main loop until @condition holds or @timeout_ms passes; returns the condition. */
+gboolean kp_ui_test_wait_until (KpUiTestCondition condition, gpointer user_data, guint timeout_ms);
+/* Runs the main loop for @ms, so layout, timers and threads can finish. */
+void kp_ui_test_spin (guint ms);
+
+/* The text of every label a person can see below @root, one per line. (transfer full) */
+char *kp_ui_test_shown_text (GtkWidget *root);
+/* Whether a label a person can see below @root contains @text. */
+gboolean kp_ui_test_shows (GtkWidget *root, const char *text);
+
+/* (nullable) (transfer none): a shown button whose label reads @label */
+GtkWidget *kp_ui_test_find_button (GtkWidget *root, const char *label);
+/* Every widget of @type below @root, mapped or not. (transfer container) */
+GPtrArray *kp_ui_test_find_all (GtkWidget *root, GType type);
+/* (nullable) (transfer none): the first widget of @type below @root */
+GtkWidget *kp_ui_test_find_first (GtkWidget *root, GType type);
+/* (nullable) (transfer none): the first widget below @root with @css_class */
+GtkWidget *kp_ui_test_find_with_css_class (GtkWidget *root, const char *css_class);
+/* The words of a button's visible labels, "" when it has none. (transfer full) */
+char *kp_ui_test_button_words (GtkWidget *button);
+
+/* Saves what @widget shows as $KERNPUNT_SCREENSHOT_DIR/@name.png and returns the path. */
+char *kp_ui_test_save_screenshot (GtkWidget *widget, const char *name);
+
+G_END_DECLS
