@@ -10,7 +10,7 @@ ASAN_BUILD ?= build-asan
 
 # Debian 12 packages. Build and run:
 RUN_PACKAGES := meson ninja-build pkg-config gcc gettext \
-	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev \
+	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libhyphen-dev hyphen-nl \
 	espeak-ng fonts-cantarell fonts-dejavu-core adwaita-icon-theme
 # Only for the tests and for a demo on a machine without a screen:
 TEST_PACKAGES := xvfb xauth x11-utils systemd clang-format

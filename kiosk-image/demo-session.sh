@@ -6,6 +6,7 @@
 set -euo pipefail
 build=$(realpath "${1:-build}")
 export KERNPUNT_LOCALEDIR="$build/locales"
+export KERNPUNT_CONTENT_DIR="$(dirname "$(realpath "$0")")/../ui/guide"
 
 "$build/src/syncd/kernpunt-syncd" &
 syncd=$!

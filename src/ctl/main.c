@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "ctl-guide.h"
 #include "kp-config.h"
 #include "kp-local-register.h"
 #include "kp-outbox.h"
@@ -18,13 +19,6 @@
  * document for scripts. Exit status: 0 done, 1 the command failed,
  * 2 the command line was wrong.
  */
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef struct
 {
@@ -607,11 +601,16 @@ static const struct
   const char *name;
   gboolean takes_argument;
   KpCtlCommand run;
+  KpCtlGuideCommand run_guide; /* instead of run: works on the guidance, not the database */
 } commands[] = {
   { NULL, "status", FALSE, command_status },
   { "outbox", "list", FALSE, command_outbox_list },
   { "outbox", "show", TRUE, command_outbox_show },
   { "cases", "list", FALSE, command_cases_list },
+  { "guide", "list", FALSE, NULL, ctl_guide_list },
+  { "guide", "search", TRUE, NULL, ctl_guide_search },
+  { "guide", "show", TRUE, NULL, ctl_guide_show },
+  { "content", "lint", TRUE, NULL, ctl_content_lint },
 };
 
 /*
@@ -680,6 +679,22 @@ open_ctl (KpCtl *ctl, const char *config_path, GError **error)
   return TRUE;
 }
 
+static int
+run_guide_command (GOptionContext *context,
+                   KpCtlGuideCommand run,
+                   const KpCtlGuideOptions *options,
+                   const char *argument)
+{
+  g_autoptr (GError) error = NULL;
+  int status = run (options, argument, &error);
+
+  if (status == EXIT_USAGE)
+    return usage_error (context, error->message);
+  if (error != NULL)
+    print_error (error->message);
+  return status;
+}
+
 static void
 close_ctl (KpCtl *ctl)
 {
@@ -695,6 +710,8 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *config_path = NULL;
+  g_autofree char *content_folder = NULL;
+  g_autofree char *language = NULL;
   const char *argument = NULL;
   KpCtl ctl = { 0 };
   int command;
@@ -704,6 +721,10 @@ main (int argc, char **argv)
       N_ ("Read the configuration from FILE"), N_ ("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &ctl.json, N_ ("Print JSON for scripts instead of text"),
       NULL },
+    { "content", 0, 0, G_OPTION_ARG_FILENAME, &content_folder,
+      N_ ("Read the guidance from DIR instead of the installed one"), N_ ("DIR") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language, N_ ("The guidance in LANG: nl or en"),
+      N_ ("LANG") },
     { NULL },
   };
 
@@ -714,13 +735,17 @@ main (int argc, char **argv)
 
   context = g_option_context_new (_ ("COMMAND"));
   g_option_context_set_summary (
-      context, _ ("Looks into this kiosk's outbox and case register.\n"
+      context, _ ("Looks into this kiosk's outbox, case register and guidance.\n"
                   "\n"
                   "Commands:\n"
                   "  status            The database, the outbox and the case register at a glance\n"
                   "  outbox list       Every submission in the outbox\n"
                   "  outbox show REF   One submission: its data, its attachments, its delivery\n"
-                  "  cases list        The cases in the embedded case register"));
+                  "  cases list        The cases in the embedded case register\n"
+                  "  guide list        Every topic of the guidance\n"
+                  "  guide search TEXT The topics a resident finds with TEXT, best first\n"
+                  "  guide show SLUG   One topic, the way the kiosk shows it\n"
+                  "  content lint DIR  Checks a guidance bundle: format, links and B1 Dutch"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -730,6 +755,12 @@ main (int argc, char **argv)
   command = find_command (argv + 1, &argument);
   if (command < 0)
     return usage_error (context, _ ("Unknown command, or the wrong number of arguments."));
+  if (commands[command].run_guide != NULL)
+    {
+      KpCtlGuideOptions guide = { content_folder, language, ctl.json };
+
+      return run_guide_command (context, commands[command].run_guide, &guide, argument);
+    }
 
   if (!open_ctl (&ctl, config_path, &error))
     {
