@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,31 @@ void kp_test_remove_tree (const char *path);
 char *kp_test_program (const char *env_name);
 /* A path inside the source tree (transfer full). */
 char *kp_test_source_path (const char *first_element, ...) G_GNUC_NULL_TERMINATED;
+
+/* Writes @contents to @dir/@name, making folders as needed. */
+void kp_test_write_file (const char *dir, const char *name, const char *contents);
+
+/* What one run of a program printed and how it ended. */
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} KpTestRun;
+
+void kp_test_run_clear (KpTestRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KpTestRun, kp_test_run_clear)
+
+/* Runs @argv (NULL-terminated) to its end, collecting its output. */
+void kp_test_run_argv (KpTestRun *run, const char *const *argv);
+/* Runs kernpunt-ctl with exactly @args (NULL-terminated). */
+void kp_test_run_ctl_args (KpTestRun *run, const char *const *args);
+/* Runs kernpunt-ctl with @first_arg and the rest, up to NULL. */
+void kp_test_run_ctl (KpTestRun *run, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
+/* Exit status 0 and nothing on stderr (shown when it fails). */
+void kp_test_assert_success (KpTestRun *run);
+void kp_test_assert_contains (const char *haystack, const char *needle);
+/* Parses @text as JSON and fails the test when it is not. (transfer full) */
+JsonNode *kp_test_parse_json (const char *text);
 
 G_END_DECLS

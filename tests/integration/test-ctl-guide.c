@@ -40,23 +40,11 @@ typedef struct
 } Fixture;
 
 static void
-write_file (const char *dir, const char *name, const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   fixture->dir = kp_test_make_tmpdir ("ctl-guide");
   for (gsize i = 0; i < G_N_ELEMENTS (bundle); i++)
-    write_file (fixture->dir, bundle[i].path, bundle[i].contents);
+    kp_test_write_file (fixture->dir, bundle[i].path, bundle[i].contents);
 }
 
 static void
@@ -66,89 +54,15 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->dir);
 }
 
-/* What one run of kernpunt-ctl printed and how it ended. */
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void run_ctl (Run *run, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
-
-/* Runs kernpunt-ctl with exactly the arguments given; the environment names the shipped bundle. */
-static void
-run_ctl (Run *run, const char *first_arg, ...)
-{
-  g_autofree char *ctl = kp_test_program ("KERNPUNT_CTL");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, ctl);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process
-      = g_subprocess_newv ((const char *const *) argv->pdata,
-                           G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static void
-assert_success (Run *run)
-{
-  if (run->status != 0)
-    g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-/* (transfer full) */
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-  return node;
-}
-
 /* ---- guide list ---- */
 
 static void
 test_list_text (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
 
-  run_ctl (&run, "--content", fixture->dir, "guide", "list", NULL);
-  assert_success (&run);
+  kp_test_run_ctl (&run, "--content", fixture->dir, "guide", "list", NULL);
+  kp_test_assert_success (&run);
   /* Slugs in a column, titles lined up after them. */
   g_assert_cmpstr (run.out, ==,
                    "paspoort    Paspoort aanvragen\n"
@@ -162,15 +76,15 @@ test_list_shipped_json (Fixture *fixture, gconstpointer data)
 
   for (gsize l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_auto (Run) run = { 0 };
+      g_auto (KpTestRun) run = { 0 };
       g_autoptr (JsonNode) root = NULL;
       JsonObject *object;
       JsonArray *topics;
 
       /* No --content: the bundle KERNPUNT_CONTENT_DIR names. */
-      run_ctl (&run, "--json", "--lang", languages[l], "guide", "list", NULL);
-      assert_success (&run);
-      root = parse_json (run.out);
+      kp_test_run_ctl (&run, "--json", "--lang", languages[l], "guide", "list", NULL);
+      kp_test_assert_success (&run);
+      root = kp_test_parse_json (run.out);
       object = json_node_get_object (root);
       g_assert_cmpstr (json_object_get_string_member (object, "language"), ==, languages[l]);
       topics = json_object_get_array_member (object, "topics");
@@ -186,11 +100,11 @@ test_list_shipped_json (Fixture *fixture, gconstpointer data)
 static void
 test_search_text (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  run_ctl (&run, "--content", fixture->dir, "guide", "search", "paspoord", NULL);
-  assert_success (&run);
+  kp_test_run_ctl (&run, "--content", fixture->dir, "guide", "search", "paspoord", NULL);
+  kp_test_assert_success (&run);
   lines = g_strsplit (run.out, "\n", -1);
   /* "SCORE  SLUG  TITLE", best first. */
   g_assert_true (g_str_has_suffix (lines[0], "  paspoort  Paspoort aanvragen"));
@@ -201,15 +115,15 @@ test_search_text (Fixture *fixture, gconstpointer data)
 static void
 test_search_shipped_json (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *results;
   double previous = G_MAXDOUBLE;
 
-  run_ctl (&run, "guide", "search", "lantaarnpaal kapot", "--json", NULL);
-  assert_success (&run);
-  root = parse_json (run.out);
+  kp_test_run_ctl (&run, "guide", "search", "lantaarnpaal kapot", "--json", NULL);
+  kp_test_assert_success (&run);
+  root = kp_test_parse_json (run.out);
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "query"), ==, "lantaarnpaal kapot");
   g_assert_cmpstr (json_object_get_string_member (object, "language"), ==, "nl");
@@ -233,30 +147,30 @@ test_search_shipped_json (Fixture *fixture, gconstpointer data)
 static void
 test_search_english (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  run_ctl (&run, "--lang", "en", "guide", "search", "pasport expired", NULL);
-  assert_success (&run);
+  kp_test_run_ctl (&run, "--lang", "en", "guide", "search", "pasport expired", NULL);
+  kp_test_assert_success (&run);
   lines = g_strsplit (run.out, "\n", -1);
-  assert_contains (lines[0], "  paspoort-id-kaart  ");
+  kp_test_assert_contains (lines[0], "  paspoort-id-kaart  ");
   g_assert_true (g_str_has_suffix (lines[0], "  Apply for a passport or ID card"));
 }
 
 static void
 test_search_nothing (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) text = { 0 };
-  g_auto (Run) json = { 0 };
+  g_auto (KpTestRun) text = { 0 };
+  g_auto (KpTestRun) json = { 0 };
   g_autoptr (JsonNode) root = NULL;
 
-  run_ctl (&text, "--content", fixture->dir, "guide", "search", "qqq zzz", NULL);
-  assert_success (&text);
+  kp_test_run_ctl (&text, "--content", fixture->dir, "guide", "search", "qqq zzz", NULL);
+  kp_test_assert_success (&text);
   g_assert_cmpstr (text.out, ==, "No topic found for “qqq zzz”.\n");
 
-  run_ctl (&json, "--content", fixture->dir, "--json", "guide", "search", "qqq zzz", NULL);
-  assert_success (&json);
-  root = parse_json (json.out);
+  kp_test_run_ctl (&json, "--content", fixture->dir, "--json", "guide", "search", "qqq zzz", NULL);
+  kp_test_assert_success (&json);
+  root = kp_test_parse_json (json.out);
   g_assert_cmpuint (
       json_array_get_length (json_object_get_array_member (json_node_get_object (root), "results")),
       ==, 0);
@@ -267,10 +181,10 @@ test_search_nothing (Fixture *fixture, gconstpointer data)
 static void
 test_show_text (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
 
-  run_ctl (&run, "--content", fixture->dir, "guide", "show", "paspoort", NULL);
-  assert_success (&run);
+  kp_test_run_ctl (&run, "--content", fixture->dir, "guide", "show", "paspoort", NULL);
+  kp_test_assert_success (&run);
   g_assert_cmpstr (run.out, ==,
                    "Paspoort aanvragen\n"
                    "\n"
@@ -300,14 +214,14 @@ test_show_text (Fixture *fixture, gconstpointer data)
 static void
 test_show_json (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonObject *topic, *next, *partner, *section, *block;
   JsonArray *sections, *blocks;
 
-  run_ctl (&run, "--content", fixture->dir, "--json", "guide", "show", "paspoort", NULL);
-  assert_success (&run);
-  root = parse_json (run.out);
+  kp_test_run_ctl (&run, "--content", fixture->dir, "--json", "guide", "show", "paspoort", NULL);
+  kp_test_assert_success (&run);
+  root = kp_test_parse_json (run.out);
   topic = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (topic, "slug"), ==, "paspoort");
   g_assert_cmpstr (json_object_get_string_member (topic, "title"), ==, "Paspoort aanvragen");
@@ -341,12 +255,12 @@ test_show_json (Fixture *fixture, gconstpointer data)
 static void
 test_show_unknown (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
 
-  run_ctl (&run, "--content", fixture->dir, "guide", "show", "afval", NULL);
+  kp_test_run_ctl (&run, "--content", fixture->dir, "guide", "show", "afval", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
-  assert_contains (run.err, "kernpunt-ctl: There is no topic “afval” in “nl”.");
+  kp_test_assert_contains (run.err, "kernpunt-ctl: There is no topic “afval” in “nl”.");
 }
 
 /* ---- content lint ---- */
@@ -355,19 +269,19 @@ static void
 test_lint_shipped (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *folder = kp_test_source_path ("ui", "guide", NULL);
-  g_auto (Run) text = { 0 };
-  g_auto (Run) json = { 0 };
+  g_auto (KpTestRun) text = { 0 };
+  g_auto (KpTestRun) json = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonObject *report;
 
-  run_ctl (&text, "content", "lint", folder, NULL);
-  assert_success (&text);
-  assert_contains (text.out, "/nl/paspoort-id-kaart.topic:1: flesch-douma: note: ");
+  kp_test_run_ctl (&text, "content", "lint", folder, NULL);
+  kp_test_assert_success (&text);
+  kp_test_assert_contains (text.out, "/nl/paspoort-id-kaart.topic:1: flesch-douma: note: ");
   g_assert_true (g_str_has_suffix (text.out, " Errors: 0.\n"));
 
-  run_ctl (&json, "--json", "content", "lint", folder, NULL);
-  assert_success (&json);
-  root = parse_json (json.out);
+  kp_test_run_ctl (&json, "--json", "content", "lint", folder, NULL);
+  kp_test_assert_success (&json);
+  root = kp_test_parse_json (json.out);
   report = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (report, "errors"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (report, "files"), >=, 60);
@@ -376,30 +290,31 @@ test_lint_shipped (Fixture *fixture, gconstpointer data)
 static void
 test_lint_findings (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) text = { 0 };
-  g_auto (Run) json = { 0 };
+  g_auto (KpTestRun) text = { 0 };
+  g_auto (KpTestRun) json = { 0 };
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *expected = NULL;
   JsonObject *report, *finding;
 
   /* Officialese on line 14. A bundle of one language is fine. */
-  write_file (fixture->dir, "nl/verhuizing.topic",
-              "Slug: verhuizing\nTitle: Verhuizing doorgeven\nSummary: Geef uw adres door.\n"
-              "Pictogram: moving\nChecked: 2026-03-02\nKeywords: verhuizen\n"
-              "Next: form:verhuizing\n\n== Steps\n1. Vul het formulier in.\n== Where\n"
-              "Hier.\n\nIndien u wilt, thuis.\n");
+  kp_test_write_file (
+      fixture->dir, "nl/verhuizing.topic",
+      "Slug: verhuizing\nTitle: Verhuizing doorgeven\nSummary: Geef uw adres door.\n"
+      "Pictogram: moving\nChecked: 2026-03-02\nKeywords: verhuizen\n"
+      "Next: form:verhuizing\n\n== Steps\n1. Vul het formulier in.\n== Where\n"
+      "Hier.\n\nIndien u wilt, thuis.\n");
 
-  run_ctl (&text, "content", "lint", fixture->dir, NULL);
+  kp_test_run_ctl (&text, "content", "lint", fixture->dir, NULL);
   g_assert_cmpint (text.status, ==, 1);
   expected = g_strdup_printf ("%s/nl/verhuizing.topic:14: officialese: “indien” is officialese: "
                               "say it in everyday words.\n",
                               fixture->dir);
-  assert_contains (text.out, expected);
-  assert_contains (text.out, "Files checked: 6. Errors: 1.\n");
+  kp_test_assert_contains (text.out, expected);
+  kp_test_assert_contains (text.out, "Files checked: 6. Errors: 1.\n");
 
-  run_ctl (&json, "--json", "content", "lint", fixture->dir, NULL);
+  kp_test_run_ctl (&json, "--json", "content", "lint", fixture->dir, NULL);
   g_assert_cmpint (json.status, ==, 1);
-  root = parse_json (json.out);
+  root = kp_test_parse_json (json.out);
   report = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (report, "errors"), ==, 1);
   for (guint i = 0; i < json_array_get_length (json_object_get_array_member (report, "findings"));
@@ -440,14 +355,14 @@ test_exit_codes (Fixture *fixture, gconstpointer data)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) run = { 0 };
+      g_auto (KpTestRun) run = { 0 };
       const char *const *args = cases[i].args;
 
-      run_ctl (&run, args[0], args[1], args[2], args[3], args[4], args[5], NULL);
+      kp_test_run_ctl (&run, args[0], args[1], args[2], args[3], args[4], args[5], NULL);
       g_test_message ("%s %s: %d %s", args[0], args[1], run.status, run.err);
       g_assert_cmpint (run.status, ==, cases[i].status);
       g_assert_cmpstr (run.out, ==, "");
-      assert_contains (run.err, cases[i].err);
+      kp_test_assert_contains (run.err, cases[i].err);
     }
 }
 
@@ -457,15 +372,15 @@ test_no_database_needed (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *config = g_build_filename (fixture->dir, "kernpunt.conf", NULL);
   g_autofree char *contents = g_strdup_printf ("[storage]\ndata-dir=%s/data\n", fixture->dir);
-  g_auto (Run) guide = { 0 };
-  g_auto (Run) status = { 0 };
+  g_auto (KpTestRun) guide = { 0 };
+  g_auto (KpTestRun) status = { 0 };
 
-  write_file (fixture->dir, "kernpunt.conf", contents);
-  run_ctl (&guide, "--config", config, "--content", fixture->dir, "guide", "list", NULL);
-  assert_success (&guide);
+  kp_test_write_file (fixture->dir, "kernpunt.conf", contents);
+  kp_test_run_ctl (&guide, "--config", config, "--content", fixture->dir, "guide", "list", NULL);
+  kp_test_assert_success (&guide);
 
   /* Where the database is needed, its absence is still an error. */
-  run_ctl (&status, "--config", config, "status", NULL);
+  kp_test_run_ctl (&status, "--config", config, "status", NULL);
   g_assert_cmpint (status.status, ==, 1);
 }
 

@@ -167,50 +167,9 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->dir);
 }
 
-/* What one run of kernpunt-ctl printed and how it ended. */
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs kernpunt-ctl with exactly @args (NULL-terminated), no --config added. */
-static void
-run_ctl_args (Run *run, const char *const *args)
-{
-  g_autofree char *ctl = kp_test_program ("KERNPUNT_CTL");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_ptr_array_add (argv, ctl);
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process
-      = g_subprocess_newv ((const char *const *) argv->pdata,
-                           G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
 /* Runs kernpunt-ctl --config FIXTURE'S FILE followed by @first_arg and the rest. */
 static void
-run_ctl (Fixture *fixture, Run *run, const char *first_arg, ...)
+run_ctl (Fixture *fixture, KpTestRun *run, const char *first_arg, ...)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   va_list list;
@@ -223,35 +182,7 @@ run_ctl (Fixture *fixture, Run *run, const char *first_arg, ...)
   va_end (list);
   g_ptr_array_add (args, NULL);
 
-  run_ctl_args (run, (const char *const *) args->pdata);
-}
-
-static void
-assert_success (Run *run)
-{
-  if (run->status != 0)
-    g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-/* (transfer full) */
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-  return node;
+  kp_test_run_ctl_args (run, (const char *const *) args->pdata);
 }
 
 /* The object in @array whose "reference" is @reference. (transfer none) */
@@ -282,14 +213,14 @@ parse_iso8601 (const char *text)
 static void
 test_status_json (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonObject *status, *outbox;
   gint64 age;
 
   run_ctl (fixture, &run, "status", "--json", NULL);
-  assert_success (&run);
-  root = parse_json (run.out);
+  kp_test_assert_success (&run);
+  root = kp_test_parse_json (run.out);
   status = json_node_get_object (root);
 
   g_assert_cmpstr (json_object_get_string_member (status, "config_source"), ==,
@@ -311,21 +242,21 @@ test_status_json (Fixture *fixture, gconstpointer data)
 static void
 test_status_text (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autofree char *database_line = NULL;
 
   run_ctl (fixture, &run, "status", NULL);
-  assert_success (&run);
+  kp_test_assert_success (&run);
 
   /* Labels and values in two aligned columns. */
   database_line = g_strdup_printf ("Database:        %s\n", fixture->db_path);
-  assert_contains (run.out, database_line);
-  assert_contains (run.out, fixture->config_path);
-  assert_contains (run.out, "Schema version:  2\n");
-  assert_contains (run.out,
-                   "Outbox:          2 pending, 0 being delivered, 1 delivered, 1 rejected");
-  assert_contains (run.out, "Oldest waiting:  2 h ");
-  assert_contains (run.out, "Cases:           1\n");
+  kp_test_assert_contains (run.out, database_line);
+  kp_test_assert_contains (run.out, fixture->config_path);
+  kp_test_assert_contains (run.out, "Schema version:  2\n");
+  kp_test_assert_contains (
+      run.out, "Outbox:          2 pending, 0 being delivered, 1 delivered, 1 rejected");
+  kp_test_assert_contains (run.out, "Oldest waiting:  2 h ");
+  kp_test_assert_contains (run.out, "Cases:           1\n");
 }
 
 /* ---- outbox list ---- */
@@ -333,14 +264,14 @@ test_status_text (Fixture *fixture, gconstpointer data)
 static void
 test_outbox_list_json (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonArray *rows;
   JsonObject *row;
 
   run_ctl (fixture, &run, "--json", "outbox", "list", NULL);
-  assert_success (&run);
-  root = parse_json (run.out);
+  kp_test_assert_success (&run);
+  root = kp_test_parse_json (run.out);
   rows = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (rows), ==, 4);
 
@@ -394,11 +325,11 @@ assert_aligned_under (char **lines, const char *heading, const char *value_on_ro
 static void
 test_outbox_list_text (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
   run_ctl (fixture, &run, "outbox", "list", NULL);
-  assert_success (&run);
+  kp_test_assert_success (&run);
   lines = g_strsplit (g_strchomp (run.out), "\n", -1);
 
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
@@ -433,7 +364,7 @@ typed_like_a_person (const char *reference)
 static void
 test_outbox_show_text (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autofree char *typed = typed_like_a_person (fixture->delivered);
   g_autofree char *photo_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, PHOTO_BYTES, -1);
   g_autofree char *letter_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, LETTER_BYTES, -1);
@@ -441,23 +372,23 @@ test_outbox_show_text (Fixture *fixture, gconstpointer data)
   g_autofree char *photo_size = g_strdup_printf ("%zu bytes", strlen (PHOTO_BYTES));
 
   run_ctl (fixture, &run, "outbox", "show", typed, NULL);
-  assert_success (&run);
+  kp_test_assert_success (&run);
 
-  assert_contains (run.out, reference_line);
-  assert_contains (run.out, "State:            delivered\n");
-  assert_contains (run.out, fixture->case_id);
-  assert_contains (run.out, "\"name\" : \"Jan Jansen\"");
-  assert_contains (run.out, "photo.jpg");
-  assert_contains (run.out, "letter.pdf");
-  assert_contains (run.out, photo_sum);
-  assert_contains (run.out, letter_sum);
-  assert_contains (run.out, photo_size);
+  kp_test_assert_contains (run.out, reference_line);
+  kp_test_assert_contains (run.out, "State:            delivered\n");
+  kp_test_assert_contains (run.out, fixture->case_id);
+  kp_test_assert_contains (run.out, "\"name\" : \"Jan Jansen\"");
+  kp_test_assert_contains (run.out, "photo.jpg");
+  kp_test_assert_contains (run.out, "letter.pdf");
+  kp_test_assert_contains (run.out, photo_sum);
+  kp_test_assert_contains (run.out, letter_sum);
+  kp_test_assert_contains (run.out, photo_size);
 }
 
 static void
 test_outbox_show_json (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *photo_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, PHOTO_BYTES, -1);
   g_autofree char *letter_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, LETTER_BYTES, -1);
@@ -476,8 +407,8 @@ test_outbox_show_json (Fixture *fixture, gconstpointer data)
   JsonArray *attachments;
 
   run_ctl (fixture, &run, "outbox", "show", fixture->delivered, "--json", NULL);
-  assert_success (&run);
-  root = parse_json (run.out);
+  kp_test_assert_success (&run);
+  root = kp_test_parse_json (run.out);
   row = json_node_get_object (root);
 
   g_assert_cmpstr (json_object_get_string_member (row, "reference"), ==, fixture->delivered);
@@ -507,7 +438,7 @@ test_outbox_show_json (Fixture *fixture, gconstpointer data)
 static void
 test_outbox_show_typo (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autofree char *typo = g_strdup (fixture->delivered);
 
   /* "KP-" then the first character: swap it for another from the alphabet. */
@@ -516,21 +447,21 @@ test_outbox_show_typo (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
-  assert_contains (run.err, typo);
-  assert_contains (run.err, "typing error");
+  kp_test_assert_contains (run.err, typo);
+  kp_test_assert_contains (run.err, "typing error");
 }
 
 static void
 test_outbox_show_unknown (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autofree char *unknown = kp_reference_generate ();
 
   run_ctl (fixture, &run, "outbox", "show", unknown, NULL);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
-  assert_contains (run.err, unknown);
+  kp_test_assert_contains (run.err, unknown);
 }
 
 /* ---- cases list ---- */
@@ -538,15 +469,15 @@ test_outbox_show_unknown (Fixture *fixture, gconstpointer data)
 static void
 test_cases_list_json (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonArray *cases;
   JsonObject *kase;
   gint64 received;
 
   run_ctl (fixture, &run, "cases", "list", "--json", NULL);
-  assert_success (&run);
-  root = parse_json (run.out);
+  kp_test_assert_success (&run);
+  root = kp_test_parse_json (run.out);
   cases = json_node_get_array (root);
 
   g_assert_cmpuint (json_array_get_length (cases), ==, 1);
@@ -563,11 +494,11 @@ test_cases_list_json (Fixture *fixture, gconstpointer data)
 static void
 test_cases_list_text (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
   run_ctl (fixture, &run, "cases", "list", NULL);
-  assert_success (&run);
+  kp_test_assert_success (&run);
   lines = g_strsplit (g_strchomp (run.out), "\n", -1);
 
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
@@ -595,15 +526,15 @@ test_usage_errors (Fixture *fixture, gconstpointer data)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) run = { 0 };
+      g_auto (KpTestRun) run = { 0 };
       g_autofree char *joined = g_strjoinv (" ", (char **) cases[i]);
 
       g_test_message ("kernpunt-ctl %s", joined);
-      run_ctl_args (&run, cases[i]);
+      kp_test_run_ctl_args (&run, cases[i]);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
-      assert_contains (run.err, "Usage:");
-      assert_contains (run.err, "outbox show REF");
+      kp_test_assert_contains (run.err, "Usage:");
+      kp_test_assert_contains (run.err, "outbox show REF");
     }
 }
 
@@ -611,27 +542,27 @@ static void
 test_help (Fixture *fixture, gconstpointer data)
 {
   const char *const args[] = { "--help", NULL };
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
 
-  run_ctl_args (&run, args);
-  assert_success (&run);
-  assert_contains (run.out, "Usage:");
-  assert_contains (run.out, "--json");
-  assert_contains (run.out, "--config");
-  assert_contains (run.out, "cases list");
+  kp_test_run_ctl_args (&run, args);
+  kp_test_assert_success (&run);
+  kp_test_assert_contains (run.out, "Usage:");
+  kp_test_assert_contains (run.out, "--json");
+  kp_test_assert_contains (run.out, "--config");
+  kp_test_assert_contains (run.out, "cases list");
 }
 
 /* It reports a missing database instead of making one as whoever runs it. */
 static void
 test_missing_database (Fixture *fixture, gconstpointer data)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
 
   g_assert_cmpint (g_unlink (fixture->db_path), ==, 0);
   run_ctl (fixture, &run, "status", NULL);
 
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.err, fixture->db_path);
+  kp_test_assert_contains (run.err, fixture->db_path);
   g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
 }
 
@@ -639,14 +570,14 @@ static void
 test_bad_config (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_auto (Run) run = { 0 };
+  g_auto (KpTestRun) run = { 0 };
 
   g_file_set_contents (fixture->config_path, "[storage]\ndata-dir=relative/path\n", -1, &error);
   g_assert_no_error (error);
   run_ctl (fixture, &run, "status", NULL);
 
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.err, "data-dir");
+  kp_test_assert_contains (run.err, "data-dir");
 }
 
 int
