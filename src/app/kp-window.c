@@ -6,6 +6,9 @@
 #include "kp-coming-soon-page.h"
 #include "kp-countdown.h"
 #include "kp-follow-page.h"
+#include "kp-guide-group-page.h"
+#include "kp-guide-page.h"
+#include "kp-guide-topic-page.h"
 #include "kp-help-notice.h"
 #include "kp-home-page.h"
 #include "kp-idle-guard.h"
@@ -21,6 +24,9 @@
 #define RESOURCE_PATH "/nl/kernpunt/Kernpunt"
 #define HOME_PAGE     "home"
 #define FOLLOW_PAGE   "follow"
+#define GUIDE_PAGE    "information"
+#define GROUP_PREFIX  "group:"
+#define TOPIC_PREFIX  "topic:"
 
 struct _KpWindow
 {
@@ -29,6 +35,7 @@ struct _KpWindow
   KpConfig *config;
   KpOutbox *outbox;
   KpSpeaker *speaker;
+  GHashTable *guides; /* language → KpGuide; a language whose guide failed to load is absent */
   KpIdleGuard *idle_guard;
   GCancellable *speech_cancellable;
   char *language;
@@ -77,26 +84,100 @@ apply_language (KpWindow *self)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/*
+ * Both languages are loaded once, at start-up, so a language switch is
+ * instant. A broken bundle must not stop the kiosk: its tile then shows
+ * the "coming soon" page with the phone number, and the log says why
+ * (file and line of the content, nothing a resident typed).
+ */
+static void
+load_guides (KpWindow *self)
+{
+  const char *const *languages = kp_config_get_languages (self->config);
+  g_autofree char *folder = kp_guide_dup_default_folder ();
+
+  for (gsize i = 0; languages[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      KpGuide *guide = kp_guide_load (folder, languages[i], &error);
+
+      if (guide == NULL)
+        g_message ("The guide in “%s” is not available: %s", languages[i], error->message);
+      else
+        g_hash_table_insert (self->guides, g_strdup (languages[i]), guide);
+    }
+}
+
+/* (nullable) (transfer none) */
+static const KpGuideGroup *
+lookup_group (KpGuide *guide, const char *id)
+{
+  GPtrArray *groups = kp_guide_get_groups (guide);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const KpGuideGroup *group = g_ptr_array_index (groups, i);
+
+      if (g_str_equal (group->id, id))
+        return group;
+    }
+  return NULL;
+}
+
+/* (nullable): the guide's own pages, "information", "group:ID" and "topic:SLUG" */
+static GtkWidget *
+create_guide_page (KpWindow *self, KpGuide *guide, const char *name)
+{
+  const KpGuideGroup *group;
+  KpGuideTopic *topic;
+
+  if (g_str_equal (name, GUIDE_PAGE))
+    return kp_guide_page_new (guide);
+  if (g_str_has_prefix (name, GROUP_PREFIX))
+    {
+      group = lookup_group (guide, name + strlen (GROUP_PREFIX));
+      return group != NULL ? kp_guide_group_page_new (guide, group) : NULL;
+    }
+  if (g_str_has_prefix (name, TOPIC_PREFIX))
+    {
+      topic = kp_guide_lookup_topic (guide, name + strlen (TOPIC_PREFIX));
+      return topic != NULL ? kp_guide_topic_page_new (self->config, guide, topic) : NULL;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 create_page (KpWindow *self, const char *name)
 {
+  KpGuide *guide = g_hash_table_lookup (self->guides, self->language);
   const KpTopic *topic;
 
   if (g_str_equal (name, HOME_PAGE))
     return kp_home_page_new (self->config);
   if (g_str_equal (name, FOLLOW_PAGE))
     return kp_follow_page_new (self->config, self->outbox);
+  if (guide != NULL
+      && (g_str_equal (name, GUIDE_PAGE) || g_str_has_prefix (name, GROUP_PREFIX)
+          || g_str_has_prefix (name, TOPIC_PREFIX)))
+    return create_guide_page (self, guide, name);
   topic = kp_topic_lookup (name);
   if (topic != NULL)
     return kp_coming_soon_page_new (self->config, topic);
   return NULL;
 }
 
+/*
+ * The focus is dropped before the switch. A page that wants it (an entry
+ * with the keyboard up) takes it when it maps; GtkStack would otherwise
+ * move a focus it finds in the old page on into the new one, past that
+ * entry, and a keyboard could stay up for an entry no longer on screen.
+ */
 static void
 show_page (KpWindow *self, const char *name)
 {
   KpPageBar *bar = KP_PAGE_BAR (adw_bin_get_child (self->bar_slot));
 
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, name);
   kp_page_bar_set_show_navigation (bar, !g_str_equal (name, HOME_PAGE));
 }
@@ -454,6 +535,7 @@ kp_window_constructed (GObject *object)
 
   self->language = g_strdup (kp_config_get_default_language (self->config));
   apply_language (self);
+  load_guides (self);
 
   self->idle_guard = kp_idle_guard_new (kp_config_get_idle_seconds (self->config),
                                         kp_config_get_countdown_seconds (self->config));
@@ -490,6 +572,7 @@ kp_window_finalize (GObject *object)
   KpWindow *self = KP_WINDOW (object);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->guides, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->speaker);
   g_clear_object (&self->outbox);
@@ -604,6 +687,7 @@ kp_window_init (KpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->guides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_window_fullscreen (GTK_WINDOW (self));
 

@@ -27,7 +27,10 @@ kp_window_new (GtkApplication *application, KpConfig *config, KpOutbox *outbox, 
 const char *kp_window_get_language (KpWindow *self);
 /* Switches the language and rebuilds every page in it; unknown codes are ignored. */
 void kp_window_set_language (KpWindow *self, const char *language);
-/* The name of the page on screen: "home", "follow" or a topic id. */
+/*
+ * The name of the page on screen: "home", "follow", a home tile id, or a
+ * guide page: "information", "group:ID", "topic:SLUG".
+ */
 const char *kp_window_get_page_name (KpWindow *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "kp-application.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 void
 kp_ui_test_init (int *argc, char ***argv)
@@ -153,6 +154,62 @@ kp_ui_test_find_button (GtkWidget *root, const char *label)
         return button;
     }
   return NULL;
+}
+
+/* The smallest a touch target may be on @root's monitor: min-target-mm in pixels. */
+static int
+min_target_px (GtkWidget *root, KpConfig *config)
+{
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (
+      gtk_widget_get_display (root), gtk_native_get_surface (gtk_widget_get_native (root)));
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return (int) ceil (kp_config_get_min_target_mm (config) * geometry.width
+                     / kp_config_get_screen_width_mm (config));
+}
+
+static void
+assert_button_usable (GtkWidget *button, int min_px, const char *where)
+{
+  g_autofree char *words = kp_ui_test_button_words (button);
+  graphene_rect_t bounds;
+
+  if (*words == '\0'
+      && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_error ("%s: a button has no words and no accessible label", where);
+  /* What a finger can hit is the border box, not only the content. */
+  g_assert_true (gtk_widget_compute_bounds (button, button, &bounds));
+  if (bounds.size.height < min_px || bounds.size.width < min_px)
+    g_error ("%s: button “%s” is %.0f×%.0f px; a finger needs %d px", where, words,
+             bounds.size.width, bounds.size.height, min_px);
+  if (!gtk_widget_get_focusable (button))
+    g_error ("%s: button “%s” cannot be reached with Tab", where, words);
+}
+
+void
+kp_ui_test_assert_usable (GtkWidget *root, KpConfig *config, const char *where)
+{
+  g_autoptr (GPtrArray) buttons = kp_ui_test_find_all (root, GTK_TYPE_BUTTON);
+  g_autoptr (GPtrArray) entries = kp_ui_test_find_all (root, GTK_TYPE_ENTRY);
+  int min_px = min_target_px (root, config);
+
+  /* Let the run-time target size reach the layout. */
+  kp_ui_test_spin (300);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      if (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)))
+        assert_button_usable (g_ptr_array_index (buttons, i), min_px, where);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *entry = g_ptr_array_index (entries, i);
+
+      if (gtk_widget_get_mapped (entry)
+          && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("%s: an entry has no accessible label", where);
+    }
 }
 
 char *

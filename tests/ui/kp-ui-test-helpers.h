@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kp-config.h"
 #include "kp-test-helpers.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,14 @@ GtkWidget *kp_ui_test_find_first (GtkWidget *root, GType type);
 GtkWidget *kp_ui_test_find_with_css_class (GtkWidget *root, const char *css_class);
 /* The words of a button's visible labels, "" when it has none. (transfer full) */
 char *kp_ui_test_button_words (GtkWidget *button);
+
+/*
+ * Fails the test unless every shown button below @root has words (or an
+ * accessible label), is at least @config's min-target-mm on this monitor
+ * in both directions, and can be reached with Tab; and every shown entry
+ * has an accessible label. @where names the screen in the message.
+ */
+void kp_ui_test_assert_usable (GtkWidget *root, KpConfig *config, const char *where);
 
 /* Saves what @widget shows as $KERNPUNT_SCREENSHOT_DIR/@name.png and returns the path. */
 char *kp_ui_test_save_screenshot (GtkWidget *widget, const char *name);

@@ -205,6 +205,10 @@ test_coming_soon_pages (Shell *shell, gconstpointer data)
     {
       const char *label = g_dgettext (GETTEXT_PACKAGE, topics[i].label);
 
+      /* Built already: tests/ui/test-guide.c follows this tile. */
+      if (g_str_equal (topics[i].id, "information"))
+        continue;
+
       press (shell, label);
       g_assert_cmpstr (kp_window_get_page_name (shell->window), ==, topics[i].id);
       assert_shows (shell, g_dgettext (GETTEXT_PACKAGE, topics[i].purpose));
@@ -212,7 +216,7 @@ test_coming_soon_pages (Shell *shell, gconstpointer data)
                     g_dgettext (GETTEXT_PACKAGE, "This is not ready yet. It will come soon."));
       assert_shows (shell, kp_config_get_phone (shell->config));
       assert_shows (shell, hour_lines[0]);
-      if (i == 0)
+      if (i == 1)
         screenshot (shell, "coming-soon");
 
       press (shell, g_dgettext (GETTEXT_PACKAGE, "Back"));
@@ -226,7 +230,7 @@ test_coming_soon_pages (Shell *shell, gconstpointer data)
     }
 
   /* A big way out on the page itself, for whoever does not look up at the bar. */
-  press (shell, g_dgettext (GETTEXT_PACKAGE, topics[0].label));
+  press (shell, g_dgettext (GETTEXT_PACKAGE, topics[1].label));
   press (shell, g_dgettext (GETTEXT_PACKAGE, "Choose something else"));
   g_assert_cmpstr (kp_window_get_page_name (shell->window), ==, "home");
 }
