@@ -7,13 +7,19 @@ SHELL := /bin/bash
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+# A clang build for the libFuzzer targets (tests/fuzz/meson.build).
+FUZZ_BUILD ?= build-fuzz
 
 # Debian 12 packages. Build and run:
 RUN_PACKAGES := meson ninja-build pkg-config gcc gettext \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libhyphen-dev hyphen-nl \
-	espeak-ng fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+	espeak-ng fonts-cantarell fonts-dejavu-core adwaita-icon-theme \
+	libcairo2-dev libpango1.0-dev libqrencode-dev libcups2-dev \
+	libsoup-3.0-dev tzdata
 # Only for the tests and for a demo on a machine without a screen:
-TEST_PACKAGES := xvfb xauth x11-utils systemd clang-format
+TEST_PACKAGES := xvfb xauth x11-utils systemd clang-format \
+	cups-ipp-utils avahi-daemon dbus poppler-utils zbar-tools \
+	clang libclang-rt-14-dev
 
 .PHONY: demo check deps build
 
@@ -45,5 +51,7 @@ check: deps
 	status=0
 	meson test -C $(BUILD) --print-errorlogs --num-processes 2 | tee $(BUILD)/check.log || status=1
 	meson test -C $(ASAN_BUILD) --setup asan --print-errorlogs --num-processes 2 | tee $(ASAN_BUILD)/check.log || status=1
-	tests/summarize.sh $(BUILD)/check.log $(ASAN_BUILD)/check.log
+	[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang meson setup $(FUZZ_BUILD)
+	meson test -C $(FUZZ_BUILD) --suite fuzz --print-errorlogs | tee $(FUZZ_BUILD)/check.log || status=1
+	tests/summarize.sh $(BUILD)/check.log $(ASAN_BUILD)/check.log $(FUZZ_BUILD)/check.log
 	exit $$status

@@ -2,6 +2,11 @@
 #include "config.h"
 
 #include "kp-config.h"
+#include "kp-config-private.h"
+
+#include "kp-report-category.h"
+
+#include "kp-slip.h"
 
 #include <math.h>
 #include <string.h>
@@ -20,6 +25,12 @@ struct _KpConfig
   char *municipality_name;
   char *phone;
   char *location_name;
+  char *location_town;
+  double location_latitude;
+  double location_longitude;
+
+  GStrv report_categories;
+  guint found_low_value_euros;
 
   /* Indexed by GDateWeekday - 1, so Monday comes first. */
   GArray *opening_hours[N_WEEKDAYS];
@@ -36,6 +47,19 @@ struct _KpConfig
   double min_target_mm;
 
   char *speech_output_folder;
+
+  char *appointment_backend;
+  char *agenda_file;
+  char *qmatic_url;
+  char *qmatic_api_key_file;
+  guint qmatic_timeout_seconds;
+
+  char *printer_queue;
+  char *printer_uri;
+  char *printer_layout;
+  char *slip_folder;
+  guint printer_job_timeout;
+  char *slip_qr_url_template;
 };
 
 G_DEFINE_FINAL_TYPE (KpConfig, kp_config, G_TYPE_OBJECT)
@@ -57,6 +81,11 @@ static const char default_key_file[] = "[municipality]\n"
                                        "phone=14 0123\n"
                                        "[location]\n"
                                        "name=Bibliotheek De Linde, Dorpsstraat 4\n"
+                                       "town=Lindeveen\n"
+                                       "latitude=52.8712\n"
+                                       "longitude=6.5384\n"
+                                       "[found-objects]\n"
+                                       "low-value-euros=450\n"
                                        "[opening-hours]\n"
                                        "monday=09:00-17:00\n"
                                        "tuesday=09:00-17:00\n"
@@ -65,6 +94,10 @@ static const char default_key_file[] = "[municipality]\n"
                                        "friday=09:00-17:00\n"
                                        "saturday=10:00-13:00\n"
                                        "sunday=closed\n"
+                                       "[appointments]\n"
+                                       "backend=embedded\n"
+                                       "[qmatic]\n"
+                                       "timeout-seconds=15\n"
                                        "[session]\n"
                                        "idle-seconds=90\n"
                                        "countdown-seconds=20\n"
@@ -75,7 +108,12 @@ static const char default_key_file[] = "[municipality]\n"
                                        "width-mm=344\n"
                                        "min-target-mm=12\n"
                                        "[kiosk]\n"
-                                       "demo=true\n";
+                                       "demo=true\n"
+                                       "[printer]\n"
+                                       "layout=receipt\n"
+                                       "job-timeout-seconds=60\n"
+                                       "[slip]\n"
+                                       "qr-url-template={reference}\n";
 
 /* The languages the kiosk has translations and a voice for. */
 static const char *const known_languages[] = { "nl", "en", NULL };
@@ -251,9 +289,8 @@ parse_time_range (const char *text, KpTimeRange *range)
  * are refused rather than sorted.
  */
 static gboolean
-parse_day_hours (GKeyFile *file, const char *key, GArray *ranges, GError **error)
+parse_day_hours (GKeyFile *file, const char *group, const char *key, GArray *ranges, GError **error)
 {
-  const char *group = "opening-hours";
   const char *hours_form
       = _ ("opening times like “09:00-17:00” or “09:00-12:30, 13:30-17:00”, or “closed”");
   g_autofree char *raw = dup_raw_value (file, group, key);
@@ -324,6 +361,93 @@ parse_location_name (
 }
 
 static gboolean
+parse_location_town (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->location_town, error);
+}
+
+/* Decimal degrees as a map shows them, e.g. "52.8712"; @limit is 90 or 180. */
+static gboolean
+parse_degrees (
+    GKeyFile *file, const char *group, const char *key, double limit, double *out, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  char *end = NULL;
+  double number = g_ascii_strtod (raw, &end);
+
+  if (*raw == '\0' || *end != '\0' || !isfinite (number) || fabs (number) > limit)
+    {
+      /* TRANSLATORS: used in "expected %s"; %g is 90 or 180 */
+      g_autofree char *expected
+          = g_strdup_printf (_ ("decimal degrees from -%g to %g, like “52.8712”"), limit, limit);
+
+      return set_invalid_value_error (error, group, key, expected, raw);
+    }
+  *out = number;
+  return TRUE;
+}
+
+static gboolean
+parse_location_latitude (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_degrees (file, group, key, 90, &self->location_latitude, error);
+}
+
+static gboolean
+parse_location_longitude (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_degrees (file, group, key, 180, &self->location_longitude, error);
+}
+
+/* "main/sub" paths of the report category table, each once, in the order offered. */
+static gboolean
+parse_report_categories (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_auto (GStrv) paths = g_key_file_get_string_list (file, group, key, NULL, NULL);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_paths = paths != NULL ? g_strv_length (paths) : 0;
+
+  for (guint i = 0; i < n_paths; i++)
+    {
+      const char *path = g_strstrip (paths[i]);
+
+      if (!kp_report_category_parse_path (path, NULL, NULL)
+          || !g_hash_table_add (seen, (char *) path))
+        return set_invalid_value_error (
+            error, group, key,
+            _ ("different categories like “afval/grofvuil”, separated by “;”, from the list in "
+               "kernpunt.conf.example"),
+            raw);
+      g_strv_builder_add (builder, path);
+    }
+  if (n_paths == 0)
+    return set_invalid_value_error (error, group, key, _ ("at least one category"), raw);
+  g_strfreev (self->report_categories);
+  self->report_categories = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+parse_found_low_value (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 euros;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 1, 100000, &euros, NULL))
+    return set_invalid_value_error (error, group, key,
+                                    _ ("a whole number of euros from 1 to 100000"), raw);
+  self->found_low_value_euros = (guint) euros;
+  return TRUE;
+}
+
+static gboolean
 parse_opening_hours (
     KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
 {
@@ -332,7 +456,7 @@ parse_opening_hours (
   while (day < N_WEEKDAYS && !g_str_equal (key, weekday_keys[day]))
     day++;
   g_assert (day < N_WEEKDAYS);
-  return parse_day_hours (file, key, self->opening_hours[day], error);
+  return parse_day_hours (file, group, key, self->opening_hours[day], error);
 }
 
 static gboolean
@@ -429,6 +553,75 @@ parse_speech_output_folder (
 }
 
 static gboolean
+parse_appointment_backend (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!g_str_equal (raw, "embedded") && !g_str_equal (raw, "qmatic"))
+    return set_invalid_value_error (error, group, key, _ ("“embedded” or “qmatic”"), raw);
+  g_free (self->appointment_backend);
+  self->appointment_backend = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_absolute_file (GKeyFile *file, const char *group, const char *key, char **out, GError **error)
+{
+  g_autofree char *path = g_key_file_get_string (file, group, key, NULL);
+
+  if (path == NULL || !g_path_is_absolute (g_strstrip (path)))
+    {
+      g_autofree char *raw = dup_raw_value (file, group, key);
+
+      return set_invalid_value_error (error, group, key, _ ("an absolute file path"), raw);
+    }
+  g_free (*out);
+  *out = g_canonicalize_filename (path, NULL);
+  return TRUE;
+}
+
+static gboolean
+parse_agenda_file (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_file (file, group, key, &self->agenda_file, error);
+}
+
+/* The root of Qmatic's public calendar API; the key travels in it, so only https or a test's http. */
+static gboolean
+parse_qmatic_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_autoptr (GUri) uri = g_uri_parse (raw, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : "";
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || (!g_str_equal (scheme, "https") && !g_str_equal (scheme, "http")))
+    return set_invalid_value_error (
+        error, group, key,
+        _ ("an address like “https://agenda.example.nl/calendar-backend/public/api/”"), raw);
+  g_free (self->qmatic_url);
+  self->qmatic_url = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_qmatic_api_key_file (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_file (file, group, key, &self->qmatic_api_key_file, error);
+}
+
+static gboolean
+parse_qmatic_timeout (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 1, 120, &self->qmatic_timeout_seconds, error);
+}
+
+static gboolean
 parse_demo (KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
 {
   g_autofree char *raw = dup_raw_value (file, group, key);
@@ -442,6 +635,97 @@ parse_demo (KpConfig *self, GKeyFile *file, const char *group, const char *key, 
   return TRUE;
 }
 
+/*
+ * A CUPS queue name as lpadmin accepts it: printable, without spaces, "/"
+ * or "#", at most 127 bytes.
+ */
+static gboolean
+is_queue_name (const char *text)
+{
+  if (*text == '\0' || strlen (text) > 127)
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (!g_ascii_isgraph (*c) || *c == '/' || *c == '#')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_printer_queue (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!is_queue_name (raw))
+    return set_invalid_value_error (error, group, key,
+                                    _ ("a CUPS queue name without spaces, “/” or “#”"), raw);
+  g_free (self->printer_queue);
+  self->printer_queue = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_printer_uri (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_autoptr (GUri) uri = g_uri_parse (raw, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : "";
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || (!g_str_equal (scheme, "ipp") && !g_str_equal (scheme, "ipps")))
+    return set_invalid_value_error (error, group, key,
+                                    _ ("a printer address like “ipp://192.0.2.7/ipp/print”"), raw);
+  g_free (self->printer_uri);
+  self->printer_uri = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_printer_layout (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  KpSlipLayout layout;
+
+  if (!kp_slip_layout_from_string (raw, &layout))
+    return set_invalid_value_error (error, group, key, _ ("“receipt” or “a4”"), raw);
+  g_free (self->printer_layout);
+  self->printer_layout = g_strdup (kp_slip_layout_to_string (layout));
+  return TRUE;
+}
+
+static gboolean
+parse_slip_folder (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_path (file, group, key, &self->slip_folder, error);
+}
+
+static gboolean
+parse_printer_job_timeout (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 5, 600, &self->printer_job_timeout, error);
+}
+
+static gboolean
+parse_slip_qr_url_template (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (strstr (raw, "{reference}") == NULL)
+    return set_invalid_value_error (
+        error, group, key,
+        _ ("a text with “{reference}” in it, like “https://example.nl/status/{reference}”"), raw);
+  g_free (self->slip_qr_url_template);
+  self->slip_qr_url_template = g_steal_pointer (&raw);
+  return TRUE;
+}
+
 /* Every key there is: anything else in a file is refused as a likely typo. */
 static const struct
 {
@@ -452,6 +736,11 @@ static const struct
   { "municipality", "name", parse_municipality_name },
   { "municipality", "phone", parse_phone },
   { "location", "name", parse_location_name },
+  { "location", "town", parse_location_town },
+  { "location", "latitude", parse_location_latitude },
+  { "location", "longitude", parse_location_longitude },
+  { "reports", "categories", parse_report_categories },
+  { "found-objects", "low-value-euros", parse_found_low_value },
   { "opening-hours", "monday", parse_opening_hours },
   { "opening-hours", "tuesday", parse_opening_hours },
   { "opening-hours", "wednesday", parse_opening_hours },
@@ -467,7 +756,18 @@ static const struct
   { "screen", "width-mm", parse_screen_width },
   { "screen", "min-target-mm", parse_min_target },
   { "speech", "output-folder", parse_speech_output_folder },
+  { "appointments", "backend", parse_appointment_backend },
+  { "appointments", "agenda-file", parse_agenda_file },
+  { "qmatic", "url", parse_qmatic_url },
+  { "qmatic", "api-key-file", parse_qmatic_api_key_file },
+  { "qmatic", "timeout-seconds", parse_qmatic_timeout },
   { "kiosk", "demo", parse_demo },
+  { "printer", "queue", parse_printer_queue },
+  { "printer", "uri", parse_printer_uri },
+  { "printer", "layout", parse_printer_layout },
+  { "printer", "pdf-folder", parse_slip_folder },
+  { "printer", "job-timeout-seconds", parse_printer_job_timeout },
+  { "slip", "qr-url-template", parse_slip_qr_url_template },
 };
 
 static gboolean
@@ -535,6 +835,39 @@ check_default_language_available (KpConfig *self, GError **error)
   return FALSE;
 }
 
+/* Two destinations would leave it to chance where a resident's slip comes out. */
+static gboolean
+check_one_printer (KpConfig *self, GError **error)
+{
+  if (self->printer_queue == NULL || self->printer_uri == NULL)
+    return TRUE;
+
+  g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_INVALID_VALUE,
+               _ ("[printer] queue and uri: expected one of them, not both"));
+  return FALSE;
+}
+
+/* Booking through Qmatic needs to know where it is and how to get in. */
+static gboolean
+check_qmatic_complete (KpConfig *self, GError **error)
+{
+  if (!g_str_equal (self->appointment_backend, "qmatic"))
+    return TRUE;
+  if (self->qmatic_url == NULL)
+    {
+      g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_MISSING_KEY,
+                   _ ("[qmatic] url: missing; [appointments] backend is “qmatic”"));
+      return FALSE;
+    }
+  if (self->qmatic_api_key_file == NULL)
+    {
+      g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_MISSING_KEY,
+                   _ ("[qmatic] api-key-file: missing; [appointments] backend is “qmatic”"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /*
  * Applies @file on top of the embedded defaults, key by key. A real file
  * must say where the data lives, because a kiosk that quietly writes
@@ -570,7 +903,8 @@ apply_key_file (KpConfig *self, GKeyFile *file, gboolean data_dir_required, GErr
   if (self->data_dir == NULL)
     self->data_dir = g_build_filename (g_get_user_data_dir (), "kernpunt", NULL);
 
-  return check_default_language_available (self, error);
+  return check_default_language_available (self, error) && check_one_printer (self, error)
+         && check_qmatic_complete (self, error);
 }
 
 static KpConfig *
@@ -621,12 +955,23 @@ kp_config_finalize (GObject *object)
 {
   KpConfig *self = KP_CONFIG (object);
 
+  g_clear_pointer (&self->slip_qr_url_template, g_free);
+  g_clear_pointer (&self->slip_folder, g_free);
+  g_clear_pointer (&self->printer_layout, g_free);
+  g_clear_pointer (&self->printer_uri, g_free);
+  g_clear_pointer (&self->printer_queue, g_free);
+  g_clear_pointer (&self->qmatic_api_key_file, g_free);
+  g_clear_pointer (&self->qmatic_url, g_free);
+  g_clear_pointer (&self->agenda_file, g_free);
+  g_clear_pointer (&self->appointment_backend, g_free);
   g_clear_pointer (&self->speech_output_folder, g_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->default_language, g_free);
   for (guint day = 0; day < N_WEEKDAYS; day++)
     g_clear_pointer (&self->opening_hours[day], g_array_unref);
+  g_clear_pointer (&self->report_categories, g_strfreev);
+  g_clear_pointer (&self->location_town, g_free);
   g_clear_pointer (&self->location_name, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->municipality_name, g_free);
@@ -734,6 +1079,47 @@ kp_config_get_location_name (KpConfig *self)
   g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
 
   return self->location_name;
+}
+
+const char *
+kp_config_get_location_town (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->location_town;
+}
+
+double
+kp_config_get_location_latitude (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->location_latitude;
+}
+
+double
+kp_config_get_location_longitude (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->location_longitude;
+}
+
+/* (nullable) (transfer none): NULL when the municipality offers every category */
+const char *const *
+kp_config_get_report_categories (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return (const char *const *) self->report_categories;
+}
+
+guint
+kp_config_get_found_low_value_euros (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->found_low_value_euros;
 }
 
 const char *
@@ -874,4 +1260,115 @@ kp_config_get_speech_output_folder (KpConfig *self)
   g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
 
   return self->speech_output_folder;
+}
+
+const char *
+kp_config_get_appointment_backend (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->appointment_backend;
+}
+
+const char *
+kp_config_get_agenda_file (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->agenda_file;
+}
+
+const char *
+kp_config_get_qmatic_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->qmatic_url;
+}
+
+const char *
+kp_config_get_qmatic_api_key_file (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->qmatic_api_key_file;
+}
+
+guint
+kp_config_get_qmatic_timeout_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->qmatic_timeout_seconds;
+}
+
+/*
+ * For other readers of key files (the embedded agenda's): the same message
+ * form and the same opening-hours syntax as this file.
+ */
+gboolean
+kp_config_set_invalid_value_error (
+    GError **error, const char *group, const char *key, const char *expected, const char *found)
+{
+  return set_invalid_value_error (error, group, key, expected, found);
+}
+
+gboolean
+kp_config_parse_day_hours (
+    GKeyFile *file, const char *group, const char *key, GArray *ranges, GError **error)
+{
+  g_return_val_if_fail (file != NULL && group != NULL && key != NULL, FALSE);
+  g_return_val_if_fail (ranges != NULL, FALSE);
+
+  return parse_day_hours (file, group, key, ranges, error);
+}
+
+const char *
+kp_config_get_printer_queue (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->printer_queue;
+}
+
+const char *
+kp_config_get_printer_uri (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->printer_uri;
+}
+
+const char *
+kp_config_get_printer_layout (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->printer_layout;
+}
+
+guint
+kp_config_get_printer_job_timeout (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->printer_job_timeout;
+}
+
+char *
+kp_config_dup_slip_folder (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  if (self->slip_folder != NULL)
+    return g_strdup (self->slip_folder);
+  return g_build_filename (self->data_dir, "slips", NULL);
+}
+
+const char *
+kp_config_get_slip_qr_url_template (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->slip_qr_url_template;
 }

@@ -55,6 +55,15 @@ gboolean kp_config_get_demo (KpConfig *self);
 
 const char *kp_config_get_municipality_name (KpConfig *self);
 const char *kp_config_get_location_name (KpConfig *self);
+/* The town the information point is in, and its coordinates, for "here". */
+const char *kp_config_get_location_town (KpConfig *self);
+double kp_config_get_location_latitude (KpConfig *self);
+double kp_config_get_location_longitude (KpConfig *self);
+
+/* [reports] categories: "main/sub" slugs in the order offered; NULL offers all. */
+const char *const *kp_config_get_report_categories (KpConfig *self);
+/* [found-objects] low-value-euros: a handed-in object below this day value is kept 3 months. */
+guint kp_config_get_found_low_value_euros (KpConfig *self);
 const char *kp_config_get_phone (KpConfig *self);
 
 /* (array length=n_ranges): empty when closed that day */
@@ -78,5 +87,29 @@ double kp_config_get_min_target_mm (KpConfig *self);
 
 /* (nullable): a folder to write speech to as WAV files instead of the speaker */
 const char *kp_config_get_speech_output_folder (KpConfig *self);
+
+/* [appointments] backend: "embedded" (the local agenda) or "qmatic". */
+const char *kp_config_get_appointment_backend (KpConfig *self);
+/* (nullable): the embedded agenda's file; NULL for the built-in demo agenda */
+const char *kp_config_get_agenda_file (KpConfig *self);
+/* [qmatic]: (nullable) unless the backend is "qmatic" */
+const char *kp_config_get_qmatic_url (KpConfig *self);
+const char *kp_config_get_qmatic_api_key_file (KpConfig *self);
+guint kp_config_get_qmatic_timeout_seconds (KpConfig *self);
+
+/*
+ * [printer]: at most one of a CUPS queue name and an ipp:// URI; with
+ * neither, slips are written as PDF files into the slip folder (demo).
+ * (nullable)
+ */
+const char *kp_config_get_printer_queue (KpConfig *self);
+const char *kp_config_get_printer_uri (KpConfig *self);
+/* The paper in the printer: "receipt" (80 mm) or "a4"; see kp_slip_layout_from_string(). */
+const char *kp_config_get_printer_layout (KpConfig *self);
+guint kp_config_get_printer_job_timeout (KpConfig *self);
+/* [printer] pdf-folder, or data_dir/slips. (transfer full) */
+char *kp_config_dup_slip_folder (KpConfig *self);
+/* [slip] qr-url-template: always contains "{reference}". */
+const char *kp_config_get_slip_qr_url_template (KpConfig *self);
 
 G_END_DECLS

@@ -529,7 +529,8 @@ kp_guide_split_lines (GBytes *bytes, guint *error_line, GError **error)
 {
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
-  const char *end = data + size;
+  /* An empty GBytes may hold NULL, and NULL + 0 is undefined in C. */
+  const char *end = size > 0 ? data + size : data;
   const char *invalid = NULL;
   g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
   guint line_number = 1;

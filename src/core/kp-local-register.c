@@ -4,11 +4,19 @@
 #include "kp-local-register.h"
 
 #include "kp-store-private.h"
+#include "kp-submission.h"
 
 #include <glib/gi18n-lib.h>
 
 /* The status a case has when it has just arrived; the case system moves it on later. */
-#define STATUS_RECEIVED "received"
+#define STATUS_RECEIVED KP_CASE_STATUS_RECEIVED
+
+static const char *const known_statuses[] = {
+  KP_CASE_STATUS_RECEIVED,
+  KP_CASE_STATUS_IN_PROGRESS,
+  KP_CASE_STATUS_DONE,
+  NULL,
+};
 
 #define CASE_COLUMNS "case_id, idempotency_key, reference, kind, payload, status, received_at"
 
@@ -112,7 +120,33 @@ next_case_number (KpLocalRegister *self, GError **error)
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/* Must run inside a write transaction, so the number cannot be taken twice. */
+static gboolean
+add_history (
+    KpLocalRegister *self, const char *case_id, const char *status, gint64 at, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (kp_store_get_db (self->store),
+                          "INSERT INTO case_status_history (case_id, status, changed_at)"
+                          " VALUES (?1, ?2, ?3)",
+                          -1, &stmt, NULL)
+          != SQLITE_OK
+      || sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC) != SQLITE_OK
+      || sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC) != SQLITE_OK
+      || sqlite3_bind_int64 (stmt, 3, at) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kp_store_set_error (self->store, error, "record a case status");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * Must run inside a write transaction, so the number cannot be taken twice.
+ * This register lives in the kiosk's own database, which keeps no personal
+ * data once a submission is delivered, so it files the payload without its
+ * personal part: what a case system would show the kiosk back.
+ */
 static KpCase *
 insert_case (KpLocalRegister *self, KpOutboxItem *item, GError **error)
 {
@@ -120,6 +154,8 @@ insert_case (KpLocalRegister *self, KpOutboxItem *item, GError **error)
   gint64 number = next_case_number (self, error);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *case_id = NULL;
+  g_autofree char *payload
+      = kp_submission_payload_without_personal (kp_outbox_item_get_payload (item));
 
   if (number < 0)
     return NULL;
@@ -139,7 +175,7 @@ insert_case (KpLocalRegister *self, KpOutboxItem *item, GError **error)
   sqlite3_bind_text (stmt, 3, kp_outbox_item_get_idempotency_key (item), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, kp_outbox_item_get_reference (item), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, kp_outbox_item_get_kind (item), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, kp_outbox_item_get_payload (item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, payload, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, STATUS_RECEIVED, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, received_at);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -147,10 +183,12 @@ insert_case (KpLocalRegister *self, KpOutboxItem *item, GError **error)
       kp_store_set_error (self->store, error, "file a new case");
       return NULL;
     }
+  if (!add_history (self, case_id, STATUS_RECEIVED, received_at, error))
+    return NULL;
 
   return kp_case_new (case_id, kp_outbox_item_get_idempotency_key (item),
-                      kp_outbox_item_get_reference (item), kp_outbox_item_get_kind (item),
-                      kp_outbox_item_get_payload (item), STATUS_RECEIVED, received_at);
+                      kp_outbox_item_get_reference (item), kp_outbox_item_get_kind (item), payload,
+                      STATUS_RECEIVED, received_at);
 }
 
 /*
@@ -289,4 +327,122 @@ GQuark
 kp_local_register_error_quark (void)
 {
   return g_quark_from_static_string ("kp-local-register-error-quark");
+}
+
+void
+kp_case_status_change_free (KpCaseStatusChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->status);
+  g_free (change);
+}
+
+static gboolean
+update_status (KpLocalRegister *self, const char *case_id, const char *status, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (kp_store_get_db (self->store),
+                          "UPDATE cases SET status = ?2 WHERE case_id = ?1", -1, &stmt, NULL)
+          != SQLITE_OK
+      || sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC) != SQLITE_OK
+      || sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      kp_store_set_error (self->store, error, "change a case status");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside one write transaction, so the status and its history never disagree. */
+static gboolean
+change_status (KpLocalRegister *self, const char *reference, const char *status, GError **error)
+{
+  g_autoptr (KpCase) kase = kp_local_register_lookup (self, reference, error);
+
+  if (kase == NULL)
+    return FALSE;
+  if (g_str_equal (kp_case_get_status (kase), status))
+    return TRUE;
+  return update_status (self, kp_case_get_case_id (kase), status, error)
+         && add_history (self, kp_case_get_case_id (kase), status, g_get_real_time (), error);
+}
+
+gboolean
+kp_local_register_set_status (KpLocalRegister *self,
+                              const char *reference,
+                              const char *status,
+                              GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (KP_IS_LOCAL_REGISTER (self), FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_strv_contains (known_statuses, status))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) known_statuses);
+
+      g_set_error (error, KP_LOCAL_REGISTER_ERROR, KP_LOCAL_REGISTER_ERROR_STATUS,
+                   _ ("Unknown case status “%s”: expected one of %s."), status, known);
+      return FALSE;
+    }
+  if (!kp_store_begin_immediate (self->store, error))
+    return FALSE;
+  if (!change_status (self, reference, status, &local_error)
+      || !kp_store_commit (self->store, &local_error))
+    {
+      kp_store_rollback (self->store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* (element-type KpCaseStatusChange) (transfer full) */
+GPtrArray *
+kp_local_register_list_history (KpLocalRegister *self, const char *reference, GError **error)
+{
+  g_autoptr (KpCase) kase = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  int rc;
+
+  g_return_val_if_fail (KP_IS_LOCAL_REGISTER (self), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kase = kp_local_register_lookup (self, reference, error);
+  if (kase == NULL)
+    return NULL;
+  if (sqlite3_prepare_v2 (kp_store_get_db (self->store),
+                          "SELECT status, changed_at FROM case_status_history"
+                          " WHERE case_id = ?1 ORDER BY changed_at, id",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      kp_store_set_error (self->store, error, "read a case's history");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, kp_case_get_case_id (kase), -1, SQLITE_STATIC);
+
+  history = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_case_status_change_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KpCaseStatusChange *change = g_new0 (KpCaseStatusChange, 1);
+
+      change->status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      change->changed_at = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (history, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      kp_store_set_error (self->store, error, "read a case's history");
+      return NULL;
+    }
+  return g_steal_pointer (&history);
 }

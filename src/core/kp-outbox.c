@@ -7,6 +7,7 @@
 #include "kp-outbox-item-private.h"
 #include "kp-reference.h"
 #include "kp-store-private.h"
+#include "kp-submission.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -663,7 +664,25 @@ kp_outbox_claim_due (KpOutbox *self, gint64 now, GError **error)
   return g_steal_pointer (&item);
 }
 
-/* delivering -> delivered, with what the case system answered. */
+/*
+ * The payload of @reference as it stays after delivery: without the
+ * personal data, which the case system now holds. (transfer full)
+ */
+static char *
+dup_payload_after_delivery (KpOutbox *self, const char *reference, GError **error)
+{
+  g_autoptr (KpOutboxItem) item = kp_outbox_lookup (self, reference, error);
+
+  if (item == NULL)
+    return NULL;
+  return kp_submission_payload_without_personal (kp_outbox_item_get_payload (item));
+}
+
+/*
+ * delivering -> delivered, with what the case system answered. In the
+ * same step the personal data is erased from the payload (the store's
+ * secure_delete zeroes the old bytes); reference, kind and the rest stay.
+ */
 gboolean
 kp_outbox_mark_delivered (KpOutbox *self,
                           const char *reference,
@@ -673,14 +692,18 @@ kp_outbox_mark_delivered (KpOutbox *self,
                           GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *payload = NULL;
 
   g_return_val_if_fail (KP_IS_OUTBOX (self), FALSE);
   g_return_val_if_fail (reference != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  payload = dup_payload_after_delivery (self, reference, error);
+  if (payload == NULL)
+    return FALSE;
   stmt = prepare (self,
                   "UPDATE outbox SET state = 'delivered', delivered_at = ?2, remote_id = ?3,"
-                  "                  remote_status = ?4"
+                  "                  remote_status = ?4, payload = ?5"
                   " WHERE reference = ?1 AND state = 'delivering'",
                   error);
   if (stmt == NULL)
@@ -689,6 +712,7 @@ kp_outbox_mark_delivered (KpOutbox *self,
   sqlite3_bind_int64 (stmt, 2, now);
   bind_text (stmt, 3, remote_id);
   bind_text (stmt, 4, remote_status);
+  bind_text (stmt, 5, payload);
   return leave_delivering (self, stmt, reference, error);
 }
 

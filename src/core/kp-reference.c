@@ -183,3 +183,45 @@ kp_reference_is_valid (const char *reference)
   canonical = kp_reference_normalize (reference, NULL);
   return canonical != NULL && strcmp (canonical, reference) == 0;
 }
+
+/*
+ * The part of @scanned between the template's text before and after
+ * "{reference}", or NULL when @scanned does not have that shape.
+ * (transfer full)
+ */
+static char *
+dup_templated_part (const char *scanned, const char *url_template)
+{
+  const char *placeholder = strstr (url_template, "{reference}");
+  g_autofree char *before = NULL;
+  const char *after;
+  gsize length = strlen (scanned);
+
+  if (placeholder == NULL || placeholder == url_template)
+    return NULL;
+  before = g_strndup (url_template, placeholder - url_template);
+  after = placeholder + strlen ("{reference}");
+  /* Scheme and host may come in either case from a scanner's keyboard layout. */
+  if (length < strlen (before) + strlen (after)
+      || g_ascii_strncasecmp (scanned, before, strlen (before)) != 0
+      || strcmp (scanned + length - strlen (after), after) != 0)
+    return NULL;
+  return g_strndup (scanned + strlen (before), length - strlen (before) - strlen (after));
+}
+
+/* (transfer full) */
+char *
+kp_reference_from_scan (const char *scanned, const char *url_template, GError **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *part = NULL;
+
+  g_return_val_if_fail (scanned != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A scanner ends with Enter, and some send a carriage return too. */
+  trimmed = g_strstrip (g_strdup (scanned));
+  if (url_template != NULL)
+    part = dup_templated_part (trimmed, url_template);
+  return kp_reference_normalize (part != NULL ? part : trimmed, error);
+}

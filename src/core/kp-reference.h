@@ -27,5 +27,13 @@ const char *kp_reference_get_alphabet (void);
 char *kp_reference_generate (void);
 char *kp_reference_normalize (const char *input, GError **error);
 gboolean kp_reference_is_valid (const char *reference);
+/*
+ * What a barcode reader typed from a slip's QR code: the reference alone,
+ * or @url_template (the configured [slip] qr-url-template, NULL for none)
+ * with the reference in place of "{reference}", e.g.
+ * "https://lindeveen.example/status/KP-7H3Q-9MXC". Normalised as
+ * kp_reference_normalize() does, with its errors. (transfer full)
+ */
+char *kp_reference_from_scan (const char *scanned, const char *url_template, GError **error);
 
 G_END_DECLS

@@ -81,6 +81,87 @@ static const char *const migrations[] = {
   "  status TEXT NOT NULL,"
   "  received_at INTEGER NOT NULL"
   ");",
+
+  /*
+   * 3: appointments booked at this kiosk (any backend), and the embedded
+   * agenda: its definition, rewritten from the agenda file at start, and
+   * its bookings, one row per place taken. A booking has no foreign key to
+   * its location, so changing the agenda file never drops a booking.
+   */
+  "CREATE TABLE appointments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE,"
+  "  backend TEXT NOT NULL,"
+  "  remote_id TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('booked', 'cancelled')),"
+  "  product_id TEXT NOT NULL,"
+  "  product_name TEXT NOT NULL,"
+  "  location_id TEXT NOT NULL,"
+  "  location_name TEXT NOT NULL,"
+  "  location_address TEXT,"
+  "  starts_at INTEGER NOT NULL,"
+  "  time_zone TEXT NOT NULL,"
+  "  duration_minutes INTEGER NOT NULL,"
+  "  name TEXT,"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  cancelled_at INTEGER"
+  ");"
+  "CREATE INDEX appointments_by_start ON appointments (starts_at);"
+  "CREATE TABLE agenda_products ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE agenda_locations ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  address TEXT,"
+  "  time_zone TEXT NOT NULL,"
+  "  slot_minutes INTEGER NOT NULL CHECK (slot_minutes > 0),"
+  "  capacity INTEGER NOT NULL CHECK (capacity > 0),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE agenda_offers ("
+  "  location_id TEXT NOT NULL REFERENCES agenda_locations (id) ON DELETE CASCADE,"
+  "  product_id TEXT NOT NULL REFERENCES agenda_products (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (location_id, product_id)"
+  ");"
+  "CREATE TABLE agenda_hours ("
+  "  location_id TEXT NOT NULL REFERENCES agenda_locations (id) ON DELETE CASCADE,"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+  "  opens INTEGER NOT NULL,"
+  "  closes INTEGER NOT NULL,"
+  "  CHECK (opens < closes)"
+  ");"
+  "CREATE TABLE agenda_closed ("
+  "  location_id TEXT NOT NULL REFERENCES agenda_locations (id) ON DELETE CASCADE,"
+  "  day TEXT NOT NULL,"
+  "  PRIMARY KEY (location_id, day)"
+  ");"
+  "CREATE TABLE agenda_bookings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  location_id TEXT NOT NULL,"
+  "  starts_at INTEGER NOT NULL,"
+  "  seat INTEGER NOT NULL CHECK (seat >= 0),"
+  "  reference TEXT NOT NULL UNIQUE,"
+  "  UNIQUE (location_id, starts_at, seat)"
+  ");",
+
+  /*
+   * 4: the status history of each case in the embedded case register,
+   * starting with the status every case already has.
+   */
+  "CREATE TABLE case_status_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id TEXT NOT NULL REFERENCES cases (case_id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX case_status_history_by_case ON case_status_history (case_id);"
+  "INSERT INTO case_status_history (case_id, status, changed_at)"
+  "  SELECT case_id, status, received_at FROM cases;",
 };
 
 static void
@@ -125,11 +206,15 @@ open_connection (KpStore *self, GError **error)
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   /*
-   * Both settings belong to the connection and leave the file alone, so
+   * These settings belong to the connection and leave the file alone, so
    * they are safe before we know whether we may touch the file at all.
+   * secure_delete zeroes what a row held when it is deleted or shrinks, so
+   * personal data erased after delivery is gone from the file's bytes.
    */
-  if (sqlite3_exec (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", NULL, NULL,
-                    NULL)
+  if (sqlite3_exec (self->db,
+                    "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                    " PRAGMA secure_delete = ON;",
+                    NULL, NULL, NULL)
       != SQLITE_OK)
     {
       set_open_error (self, error, sqlite3_errmsg (self->db));

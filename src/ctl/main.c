@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "ctl-appointment.h"
 #include "ctl-guide.h"
+#include "ctl-slip.h"
+#include "ctl-submit.h"
 #include "kp-config.h"
 #include "kp-local-register.h"
 #include "kp-outbox.h"
@@ -593,6 +596,29 @@ command_cases_list (KpCtl *ctl, const char *argument)
   return EXIT_OK;
 }
 
+static int
+command_submit (KpCtl *ctl, const char *argument)
+{
+  g_autoptr (GError) error = NULL;
+  int status = ctl_submit (ctl->config, ctl->outbox, ctl->json, argument, &error);
+
+  if (error != NULL)
+    print_error (error->message);
+  return status;
+}
+
+static int
+command_submission_status (KpCtl *ctl, const char *argument)
+{
+  g_autoptr (GError) error = NULL;
+  int status = ctl_submit_status (ctl->config, ctl->outbox, ctl->local_register, ctl->json,
+                                  argument, &error);
+
+  if (error != NULL)
+    print_error (error->message);
+  return status;
+}
+
 /* ---- Command line ---- */
 
 static const struct
@@ -602,15 +628,20 @@ static const struct
   gboolean takes_argument;
   KpCtlCommand run;
   KpCtlGuideCommand run_guide; /* instead of run: works on the guidance, not the database */
+  KpCtlSlipCommand run_slip;   /* instead of run: slips and the printer */
 } commands[] = {
   { NULL, "status", FALSE, command_status },
   { "outbox", "list", FALSE, command_outbox_list },
   { "outbox", "show", TRUE, command_outbox_show },
   { "cases", "list", FALSE, command_cases_list },
+  { NULL, "submit", TRUE, command_submit },
+  { NULL, "status", TRUE, command_submission_status },
   { "guide", "list", FALSE, NULL, ctl_guide_list },
   { "guide", "search", TRUE, NULL, ctl_guide_search },
   { "guide", "show", TRUE, NULL, ctl_guide_show },
   { "content", "lint", TRUE, NULL, ctl_content_lint },
+  { "slip", "render", TRUE, NULL, NULL, ctl_slip_render },
+  { "printer", "status", FALSE, NULL, NULL, ctl_printer_status },
 };
 
 /*
@@ -680,6 +711,22 @@ open_ctl (KpCtl *ctl, const char *config_path, GError **error)
 }
 
 static int
+run_slip_command (GOptionContext *context,
+                  KpCtlSlipCommand run,
+                  const KpCtlSlipOptions *options,
+                  const char *argument)
+{
+  g_autoptr (GError) error = NULL;
+  int status = run (options, argument, &error);
+
+  if (status == EXIT_USAGE)
+    return usage_error (context, error->message);
+  if (error != NULL)
+    print_error (error->message);
+  return status;
+}
+
+static int
 run_guide_command (GOptionContext *context,
                    KpCtlGuideCommand run,
                    const KpCtlGuideOptions *options,
@@ -712,6 +759,8 @@ main (int argc, char **argv)
   g_autofree char *config_path = NULL;
   g_autofree char *content_folder = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree char *out_path = NULL;
   const char *argument = NULL;
   KpCtl ctl = { 0 };
   int command;
@@ -725,6 +774,9 @@ main (int argc, char **argv)
       N_ ("Read the guidance from DIR instead of the installed one"), N_ ("DIR") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &language, N_ ("The guidance in LANG: nl or en"),
       N_ ("LANG") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_ ("The slip's paper: receipt or a4"),
+      N_ ("LAYOUT") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_ ("Write the slip to FILE"), N_ ("FILE") },
     { NULL },
   };
 
@@ -732,6 +784,10 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Appointments parse their own flags: see ctl-appointment.h. */
+  if (ctl_appointment_is_command (argc, argv))
+    return ctl_appointment_main (argc, argv);
 
   context = g_option_context_new (_ ("COMMAND"));
   g_option_context_set_summary (
@@ -742,11 +798,17 @@ main (int argc, char **argv)
                   "  outbox list       Every submission in the outbox\n"
                   "  outbox show REF   One submission: its data, its attachments, its delivery\n"
                   "  cases list        The cases in the embedded case register\n"
+                  "  appointment ...   Appointments: see “kernpunt-ctl appointment --help”\n"
+                  "  submit KIND       Submits a report, found, lost or callback (--help-submit)\n"
+                  "  status REF        A submission's status and history, as a resident sees it\n"
                   "  guide list        Every topic of the guidance\n"
                   "  guide search TEXT The topics a resident finds with TEXT, best first\n"
                   "  guide show SLUG   One topic, the way the kiosk shows it\n"
-                  "  content lint DIR  Checks a guidance bundle: format, links and B1 Dutch"));
+                  "  content lint DIR  Checks a guidance bundle: format, links and B1 Dutch\n"
+                  "  slip render REF   Writes the slip of a submission as PDF (--layout, --out)\n"
+                  "  printer status    The printer's state in words"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, ctl_submit_get_option_group ());
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -755,6 +817,8 @@ main (int argc, char **argv)
   command = find_command (argv + 1, &argument);
   if (command < 0)
     return usage_error (context, _ ("Unknown command, or the wrong number of arguments."));
+  if (commands[command].run != command_submit && ctl_submit_has_flags ())
+    return usage_error (context, _ ("The fields of a submission only go with “submit”."));
   if (commands[command].run_guide != NULL)
     {
       KpCtlGuideOptions guide = { content_folder, language, ctl.json };
@@ -768,7 +832,14 @@ main (int argc, char **argv)
       close_ctl (&ctl);
       return EXIT_FAILED;
     }
-  status = commands[command].run (&ctl, argument);
+  if (commands[command].run_slip != NULL)
+    {
+      KpCtlSlipOptions slip = { ctl.config, ctl.outbox, layout, out_path, ctl.json };
+
+      status = run_slip_command (context, commands[command].run_slip, &slip, argument);
+    }
+  else
+    status = commands[command].run (&ctl, argument);
   close_ctl (&ctl);
   return status;
 }

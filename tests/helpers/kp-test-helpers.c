@@ -4,7 +4,9 @@
 #include "kp-test-helpers.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 char *
@@ -151,6 +153,19 @@ kp_test_run_ctl_args (KpTestRun *run, const char *const *args)
 }
 
 void
+kp_test_run_ctl_with_config (KpTestRun *run, const char *config_path, const char *const *args)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+
+  g_ptr_array_add (all, "--config");
+  g_ptr_array_add (all, (gpointer) config_path);
+  for (gsize i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer) args[i]);
+  g_ptr_array_add (all, NULL);
+  kp_test_run_ctl_args (run, (const char *const *) all->pdata);
+}
+
+void
 kp_test_run_ctl (KpTestRun *run, const char *first_arg, ...)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
@@ -189,4 +204,37 @@ kp_test_parse_json (const char *text)
   g_assert_no_error (error);
   g_assert_nonnull (node);
   return node;
+}
+
+/* gettext caches translations; naming the domain again makes it look afresh. */
+static void
+switch_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+kp_test_set_language (const char *language)
+{
+  static gboolean decided;
+  const char *localedir = g_getenv ("KERNPUNT_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  /* gettext ignores LANGUAGE in the plain "C" locale. */
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /*
+   * g_dgettext() decides once, at its first lookup, whether to translate
+   * at all, and decides against it when that lookup finds no catalogue (as
+   * for "en"). The kiosk starts in Dutch, which always has one; so do we.
+   */
+  if (!decided)
+    {
+      switch_language ("nl");
+      g_dgettext (GETTEXT_PACKAGE, "");
+      decided = TRUE;
+    }
+  switch_language (language);
 }

@@ -37,6 +37,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KpTestRun, kp_test_run_clear)
 void kp_test_run_argv (KpTestRun *run, const char *const *argv);
 /* Runs kernpunt-ctl with exactly @args (NULL-terminated). */
 void kp_test_run_ctl_args (KpTestRun *run, const char *const *args);
+/* Runs kernpunt-ctl --config @config_path with exactly @args (NULL-terminated). */
+void kp_test_run_ctl_with_config (KpTestRun *run, const char *config_path, const char *const *args);
 /* Runs kernpunt-ctl with @first_arg and the rest, up to NULL. */
 void kp_test_run_ctl (KpTestRun *run, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
 /* Exit status 0 and nothing on stderr (shown when it fails). */
@@ -44,5 +46,11 @@ void kp_test_assert_success (KpTestRun *run);
 void kp_test_assert_contains (const char *haystack, const char *needle);
 /* Parses @text as JSON and fails the test when it is not. (transfer full) */
 JsonNode *kp_test_parse_json (const char *text);
+
+/*
+ * Switches gettext to @language ("nl", "en") with the catalogues of the
+ * build tree ($KERNPUNT_LOCALEDIR), as the kiosk does for a session.
+ */
+void kp_test_set_language (const char *language);
 
 G_END_DECLS

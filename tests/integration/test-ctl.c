@@ -244,6 +244,7 @@ test_status_text (Fixture *fixture, gconstpointer data)
 {
   g_auto (KpTestRun) run = { 0 };
   g_autofree char *database_line = NULL;
+  g_autofree char *schema_line = NULL;
 
   run_ctl (fixture, &run, "status", NULL);
   kp_test_assert_success (&run);
@@ -252,7 +253,8 @@ test_status_text (Fixture *fixture, gconstpointer data)
   database_line = g_strdup_printf ("Database:        %s\n", fixture->db_path);
   kp_test_assert_contains (run.out, database_line);
   kp_test_assert_contains (run.out, fixture->config_path);
-  kp_test_assert_contains (run.out, "Schema version:  2\n");
+  schema_line = g_strdup_printf ("Schema version:  %d\n", kp_store_get_latest_schema_version ());
+  kp_test_assert_contains (run.out, schema_line);
   kp_test_assert_contains (
       run.out, "Outbox:          2 pending, 0 being delivered, 1 delivered, 1 rejected");
   kp_test_assert_contains (run.out, "Oldest waiting:  2 h ");
@@ -517,9 +519,9 @@ test_usage_errors (Fixture *fixture, gconstpointer data)
   const char *const unknown_command[] = { "frobnicate", NULL };
   const char *const unknown_subcommand[] = { "outbox", "burn", NULL };
   const char *const missing_reference[] = { "outbox", "show", NULL };
-  const char *const extra_argument[] = { "status", "now", NULL };
+  const char *const extra_argument[] = { "status", "KP-2345-6789", "now", NULL };
   const char *const two_references[] = { "outbox", "show", "KP-2345-6789", "KP-2345-6789", NULL };
-  const char *const unknown_option[] = { "--colour", "status", NULL };
+  const char *const unknown_option[] = { "--color", "status", NULL };
   const char *const *cases[]
       = { no_command,     unknown_command, unknown_subcommand, missing_reference,
           extra_argument, two_references,  unknown_option };

@@ -182,6 +182,59 @@ test_bad_files_are_refused (void)
       "[kiosk] demo: expected “true” or “false”, got “yes”" },
     { "[speech]\noutput-folder=speech\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[speech] output-folder: expected an absolute folder path, got “speech”" },
+    { "[printer]\nqueue=Bon printer\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] queue: expected a CUPS queue name without spaces, “/” or “#”, got “Bon printer”" },
+    { "[printer]\nqueue=\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] queue: expected a CUPS queue name without spaces, “/” or “#”, got “”" },
+    { "[printer]\nuri=http://192.0.2.7/ipp/print\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] uri: expected a printer address like “ipp://192.0.2.7/ipp/print”, "
+      "got “http://192.0.2.7/ipp/print”" },
+    { "[printer]\nuri=ipp:///ipp/print\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] uri: expected a printer address like “ipp://192.0.2.7/ipp/print”, "
+      "got “ipp:///ipp/print”" },
+    { "[printer]\nqueue=Bon\nuri=ipp://192.0.2.7/ipp/print\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] queue and uri: expected one of them, not both" },
+    { "[printer]\nlayout=A4\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] layout: expected “receipt” or “a4”, got “A4”" },
+    { "[printer]\npdf-folder=slips\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] pdf-folder: expected an absolute folder path, got “slips”" },
+    { "[printer]\njob-timeout-seconds=4\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[printer] job-timeout-seconds: expected a whole number of seconds from 5 to 600, got “4”" },
+    { "[slip]\nqr-url-template=https://lindeveen.nl/status\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[slip] qr-url-template: expected a text with “{reference}” in it, like "
+      "“https://example.nl/status/{reference}”, got “https://lindeveen.nl/status”" },
+    { "[location]\nlatitude=95\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[location] latitude: expected decimal degrees from -90 to 90, like “52.8712”, got “95”" },
+    { "[location]\nlongitude=6,53\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[location] longitude: expected decimal degrees from -180 to 180, like “52.8712”, "
+      "got “6,53”" },
+    { "[location]\ntown= \n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[location] town: expected a text that is not empty, got “”" },
+    { "[reports]\ncategories=afval/hondenpoep\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[reports] categories: expected different categories like “afval/grofvuil”, separated by "
+      "“;”, from the list in kernpunt.conf.example, got “afval/hondenpoep”" },
+    { "[reports]\ncategories=afval/grofvuil; afval/grofvuil\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[reports] categories: expected different categories like “afval/grofvuil”, separated by "
+      "“;”, from the list in kernpunt.conf.example, got “afval/grofvuil; afval/grofvuil”" },
+    { "[reports]\ncategories=\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[reports] categories: expected at least one category, got “”" },
+    { "[found-objects]\nlow-value-euros=0\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[found-objects] low-value-euros: expected a whole number of euros from 1 to 100000, "
+      "got “0”" },
+    { "[appointments]\nbackend=jcc\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[appointments] backend: expected “embedded” or “qmatic”, got “jcc”" },
+    { "[appointments]\nagenda-file=agenda.conf\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[appointments] agenda-file: expected an absolute file path, got “agenda.conf”" },
+    { "[qmatic]\nurl=ftp://agenda.example.nl/\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[qmatic] url: expected an address like "
+      "“https://agenda.example.nl/calendar-backend/public/api/”, got “ftp://agenda.example.nl/”" },
+    { "[qmatic]\ntimeout-seconds=0\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[qmatic] timeout-seconds: expected a whole number of seconds from 1 to 120, got “0”" },
+    { "[appointments]\nbackend=qmatic\n", KP_CONFIG_ERROR_MISSING_KEY,
+      "[qmatic] url: missing; [appointments] backend is “qmatic”" },
+    { "[appointments]\nbackend=qmatic\n[qmatic]\nurl=https://agenda.example.nl/api/\n",
+      KP_CONFIG_ERROR_MISSING_KEY,
+      "[qmatic] api-key-file: missing; [appointments] backend is “qmatic”" },
     { "[session]\nidle-second=60\n", KP_CONFIG_ERROR_UNKNOWN_KEY,
       "[session] idle-second: unknown key; check the spelling" },
     { "[sesion]\nidle-seconds=60\n", KP_CONFIG_ERROR_UNKNOWN_KEY,
@@ -354,11 +407,81 @@ test_example_file_loads_and_matches_the_defaults (void)
                      kp_config_get_min_target_mm (defaults));
   g_assert_null (kp_config_get_speech_output_folder (example));
   g_assert_true (kp_config_get_demo (example));
+  g_assert_null (kp_config_get_printer_queue (example));
+  g_assert_null (kp_config_get_printer_uri (example));
+  g_assert_cmpstr (kp_config_get_printer_layout (example), ==,
+                   kp_config_get_printer_layout (defaults));
+  g_assert_cmpuint (kp_config_get_printer_job_timeout (example), ==,
+                    kp_config_get_printer_job_timeout (defaults));
+  g_assert_cmpstr (kp_config_get_slip_qr_url_template (example), ==,
+                   kp_config_get_slip_qr_url_template (defaults));
+  g_assert_cmpstr (kp_config_get_appointment_backend (example), ==, "embedded");
+  g_assert_cmpstr (kp_config_get_appointment_backend (defaults), ==, "embedded");
+  g_assert_null (kp_config_get_agenda_file (example));
+  g_assert_null (kp_config_get_qmatic_url (example));
+  g_assert_null (kp_config_get_qmatic_api_key_file (example));
+  g_assert_cmpuint (kp_config_get_qmatic_timeout_seconds (example), ==,
+                    kp_config_get_qmatic_timeout_seconds (defaults));
+  g_assert_cmpstr (kp_config_get_location_town (example), ==,
+                   kp_config_get_location_town (defaults));
+  g_assert_cmpfloat (kp_config_get_location_latitude (example), ==,
+                     kp_config_get_location_latitude (defaults));
+  g_assert_cmpfloat (kp_config_get_location_longitude (example), ==,
+                     kp_config_get_location_longitude (defaults));
+  g_assert_null (kp_config_get_report_categories (example));
+  g_assert_null (kp_config_get_report_categories (defaults));
+  g_assert_cmpuint (kp_config_get_found_low_value_euros (example), ==, 450);
+  g_assert_cmpuint (kp_config_get_found_low_value_euros (defaults), ==, 450);
 
   /* The one optional key is there to read, commented out. */
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "\n# output-folder = "));
+}
+
+/* Where slips go and what their QR code holds; one line a case. */
+static void
+test_printer_settings (void)
+{
+  g_autofree char *data_slips = g_build_filename ("/var/lib/kernpunt", "slips", NULL);
+  const struct
+  {
+    const char *data;
+    const char *queue;
+    const char *uri;
+    const char *layout;
+    const char *folder;
+    guint timeout;
+    const char *qr_template;
+  } cases[] = {
+    { "", NULL, NULL, "receipt", data_slips, 60, "{reference}" },
+    { "[printer]\nqueue=Bonprinter\n", "Bonprinter", NULL, "receipt", data_slips, 60,
+      "{reference}" },
+    { "[printer]\nuri=ipps://printer.lindeveen.local:631/ipp/print\nlayout=a4\n", NULL,
+      "ipps://printer.lindeveen.local:631/ipp/print", "a4", data_slips, 60, "{reference}" },
+    { "[printer]\npdf-folder=/srv/slips/\njob-timeout-seconds=600\n", NULL, NULL, "receipt",
+      "/srv/slips", 600, "{reference}" },
+    { "[slip]\nqr-url-template=https://lindeveen.nl/status?ref={reference}\n", NULL, NULL,
+      "receipt", data_slips, 60, "https://lindeveen.nl/status?ref={reference}" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *data = g_strconcat (DATA_DIR_LINE, cases[i].data, NULL);
+      g_autoptr (KpConfig) config = kp_config_new_from_data (data, &error);
+      g_autofree char *folder = NULL;
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, cases[i].data);
+      g_assert_no_error (error);
+      folder = kp_config_dup_slip_folder (config);
+      g_assert_cmpstr (kp_config_get_printer_queue (config), ==, cases[i].queue);
+      g_assert_cmpstr (kp_config_get_printer_uri (config), ==, cases[i].uri);
+      g_assert_cmpstr (kp_config_get_printer_layout (config), ==, cases[i].layout);
+      g_assert_cmpstr (folder, ==, cases[i].folder);
+      g_assert_cmpuint (kp_config_get_printer_job_timeout (config), ==, cases[i].timeout);
+      g_assert_cmpstr (kp_config_get_slip_qr_url_template (config), ==, cases[i].qr_template);
+    }
 }
 
 static void
@@ -405,6 +528,7 @@ main (int argc, char **argv)
   g_test_add_func ("/config/example-file-loads-and-matches-the-defaults",
                    test_example_file_loads_and_matches_the_defaults);
   g_test_add_func ("/config/format-opening-hours", test_format_opening_hours);
+  g_test_add_func ("/config/printer-settings", test_printer_settings);
 
   status = g_test_run ();
   kp_test_remove_tree (home);

@@ -211,6 +211,54 @@ test_catches_typos (void)
   g_assert_cmpuint (n_swaps, >, N_CHECKED * 6);
 }
 
+/* What a barcode reader types from a slip's QR code, with and without a URL around it. */
+static void
+test_from_scan (void)
+{
+  g_autofree char *reference = kp_reference_generate ();
+  g_autofree char *url = g_strdup_printf ("https://lindeveen.example/status/%s\r\n", reference);
+  g_autofree char *shouted = g_ascii_strup (url, -1);
+  g_autofree char *other_site = g_strdup_printf ("https://elders.example/status/%s", reference);
+  g_autofree char *query = g_strdup_printf ("https://lindeveen.example/s?r=%s&lang=nl", reference);
+  const char *status_template = "https://lindeveen.example/status/{reference}";
+  const struct
+  {
+    const char *scanned;
+    const char *url_template;
+    gboolean found;
+  } cases[] = {
+    { reference, NULL, TRUE },
+    { reference, "{reference}", TRUE },
+    { reference, status_template, TRUE },
+    { url, status_template, TRUE },
+    { shouted, status_template, TRUE },
+    { query, "https://lindeveen.example/s?r={reference}&lang=nl", TRUE },
+    { other_site, status_template, FALSE },
+    { url, NULL, FALSE },
+    { "https://lindeveen.example/status/", status_template, FALSE },
+    { "", status_template, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *found
+          = kp_reference_from_scan (cases[i].scanned, cases[i].url_template, &error);
+
+      g_test_message ("scanned “%s”", cases[i].scanned);
+      if (cases[i].found)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (found, ==, reference);
+        }
+      else
+        {
+          g_assert_error (error, KP_REFERENCE_ERROR, KP_REFERENCE_ERROR_FORMAT);
+          g_assert_null (found);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,6 +273,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/normalize", test_normalize);
   g_test_add_func ("/reference/is-valid", test_is_valid);
   g_test_add_func ("/reference/catches-typos", test_catches_typos);
+  g_test_add_func ("/reference/from-scan", test_from_scan);
 
   result = g_test_run ();
   kp_test_remove_tree (home);

@@ -97,8 +97,8 @@ test_new_database (void)
   after = g_get_real_time ();
   g_assert_no_error (error);
   g_assert_cmpstr (kp_store_get_path (store), ==, path);
-  g_assert_cmpint (kp_store_get_schema_version (store), ==, 2);
-  g_assert_cmpint (kp_store_get_latest_schema_version (), ==, 2);
+  g_assert_cmpint (kp_store_get_schema_version (store), ==, kp_store_get_latest_schema_version ());
+  g_assert_cmpint (kp_store_get_latest_schema_version (), >=, 3);
 
   /* The missing folders were made, for the kiosk's user only, as is the file. */
   assert_mode (folder, 0700);
@@ -117,9 +117,13 @@ test_new_database (void)
   g_assert_true (has_table (raw, "outbox"));
   g_assert_true (has_table (raw, "outbox_attachment"));
   g_assert_true (has_table (raw, "cases"));
-  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM schema_migrations"), ==, 2);
-  g_assert_cmpint (query_int (raw, "SELECT group_concat (version) = '1,2' FROM"
-                                   " (SELECT version FROM schema_migrations ORDER BY version)"),
+  g_assert_true (has_table (raw, "appointments"));
+  g_assert_true (has_table (raw, "agenda_bookings"));
+  /* Every step once, numbered from 1 without gaps. */
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM schema_migrations"), ==,
+                   kp_store_get_latest_schema_version ());
+  g_assert_cmpint (query_int (raw, "SELECT min (version) = 1 AND max (version) = count(*) FROM"
+                                   " schema_migrations"),
                    ==, 1);
   g_assert_cmpint (query_int (raw, "SELECT min (applied_at) FROM schema_migrations"), >=, before);
   g_assert_cmpint (query_int (raw, "SELECT max (applied_at) FROM schema_migrations"), <=, after);
@@ -156,10 +160,11 @@ test_migrate_from_older (void)
 
   store = kp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (kp_store_get_schema_version (store), ==, kp_store_get_latest_schema_version ());
   db = kp_store_get_db (store);
   g_assert_true (has_table (db, "cases"));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM schema_migrations"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM schema_migrations"), ==,
+                   kp_store_get_latest_schema_version ());
   g_assert_cmpint (query_int (db, "SELECT applied_at FROM schema_migrations WHERE version = 1"), ==,
                    first_applied_at);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM outbox WHERE reference = 'KP-7H3Q-9MXJ'"),
@@ -170,7 +175,7 @@ test_migrate_from_older (void)
   store = kp_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (kp_store_get_db (store), "SELECT count(*) FROM schema_migrations"),
-                   ==, 2);
+                   ==, kp_store_get_latest_schema_version ());
   g_assert_finalize_object (store);
   kp_test_remove_tree (dir);
 }
@@ -215,6 +220,7 @@ test_refuses_newer (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
+  g_autofree char *latest = NULL;
   KpStore *store;
   sqlite3 *raw;
 
@@ -231,7 +237,8 @@ test_refuses_newer (void)
   g_assert_error (error, KP_STORE_ERROR, KP_STORE_ERROR_TOO_NEW);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "schema 999"));
-  g_assert_nonnull (strstr (error->message, "up to 2"));
+  latest = g_strdup_printf ("up to %d", kp_store_get_latest_schema_version ());
+  g_assert_nonnull (strstr (error->message, latest));
 
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
@@ -320,7 +327,7 @@ open_in_thread (gpointer path)
   KpStore *store = kp_store_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (kp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (kp_store_get_schema_version (store), ==, kp_store_get_latest_schema_version ());
   return store;
 }
 
@@ -339,7 +346,8 @@ test_open_concurrently (void)
       KpStore *store = g_thread_join (threads[i]);
 
       g_assert_cmpint (
-          query_int (kp_store_get_db (store), "SELECT count(*) FROM schema_migrations"), ==, 2);
+          query_int (kp_store_get_db (store), "SELECT count(*) FROM schema_migrations"), ==,
+          kp_store_get_latest_schema_version ());
       g_assert_finalize_object (store);
     }
   kp_test_remove_tree (dir);

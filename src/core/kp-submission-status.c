@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include "kp-submission-status.h"
+
+#include "kp-reference.h"
+
+#include <glib/gi18n-lib.h>
+
+/* The steps before the case system has it, as stable words for scripts. */
+#define STATUS_SAVED   "saved"
+#define STATUS_PROBLEM "problem"
+
+struct _KpSubmissionStatus
+{
+  GObject parent_instance;
+
+  char *reference;
+  char *kind;
+  char *case_id;
+  GPtrArray *history; /* of KpStatusStep, oldest first */
+};
+
+G_DEFINE_FINAL_TYPE (KpSubmissionStatus, kp_submission_status, G_TYPE_OBJECT)
+
+void
+kp_status_step_free (KpStatusStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->status);
+  g_free (step->text);
+  g_free (step);
+}
+
+/* What a status word of the case system means for the resident. (transfer full) */
+static char *
+dup_status_text (const char *status)
+{
+  if (g_str_equal (status, STATUS_SAVED))
+    return g_strdup (_ ("Saved at the information point. It goes to the municipality soon."));
+  if (g_str_equal (status, STATUS_PROBLEM))
+    return g_strdup (_ ("It could not be sent to the municipality. Please ask a volunteer for "
+                        "help."));
+  if (g_str_equal (status, KP_CASE_STATUS_RECEIVED))
+    return g_strdup (_ ("The municipality has received it."));
+  if (g_str_equal (status, KP_CASE_STATUS_IN_PROGRESS))
+    return g_strdup (_ ("The municipality is working on it."));
+  if (g_str_equal (status, KP_CASE_STATUS_DONE))
+    return g_strdup (_ ("The municipality has finished it."));
+  /* TRANSLATORS: a status word from the municipality's case system that we have no words for */
+  return g_strdup_printf (_ ("The municipality says: %s"), status);
+}
+
+static void
+add_step (KpSubmissionStatus *self, gint64 at, const char *status)
+{
+  KpStatusStep *step = g_new0 (KpStatusStep, 1);
+
+  step->at = at;
+  step->status = g_strdup (status);
+  step->text = dup_status_text (status);
+  g_ptr_array_add (self->history, step);
+}
+
+/*
+ * After delivery: the case's own history in the embedded register, or,
+ * when the case lives elsewhere, the status it answered with.
+ */
+static gboolean
+add_case_steps (KpSubmissionStatus *self,
+                KpOutboxItem *item,
+                KpLocalRegister *local_register,
+                GError **error)
+{
+  g_autoptr (GPtrArray) changes = NULL;
+  const char *remote_status = kp_outbox_item_get_remote_status (item);
+
+  if (local_register == NULL)
+    {
+      add_step (self, kp_outbox_item_get_delivered_at (item),
+                remote_status != NULL ? remote_status : KP_CASE_STATUS_RECEIVED);
+      return TRUE;
+    }
+  changes = kp_local_register_list_history (local_register, self->reference, error);
+  if (changes == NULL)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      KpCaseStatusChange *change = g_ptr_array_index (changes, i);
+
+      add_step (self, change->changed_at, change->status);
+    }
+  return TRUE;
+}
+
+static gboolean
+build_history (KpSubmissionStatus *self,
+               KpOutboxItem *item,
+               KpLocalRegister *local_register,
+               GError **error)
+{
+  add_step (self, kp_outbox_item_get_created_at (item), STATUS_SAVED);
+  switch (kp_outbox_item_get_state (item))
+    {
+      case KP_OUTBOX_STATE_PENDING:
+      case KP_OUTBOX_STATE_DELIVERING:
+        return TRUE;
+      case KP_OUTBOX_STATE_REJECTED:
+        /* The outbox keeps no time of the refusal. */
+        add_step (self, 0, STATUS_PROBLEM);
+        return TRUE;
+      case KP_OUTBOX_STATE_DELIVERED:
+        return add_case_steps (self, item, local_register, error);
+      default:
+        g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+kp_submission_status_finalize (GObject *object)
+{
+  KpSubmissionStatus *self = KP_SUBMISSION_STATUS (object);
+
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->case_id, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->reference, g_free);
+
+  G_OBJECT_CLASS (kp_submission_status_parent_class)->finalize (object);
+}
+
+static void
+kp_submission_status_class_init (KpSubmissionStatusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kp_submission_status_finalize;
+}
+
+static void
+kp_submission_status_init (KpSubmissionStatus *self)
+{
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_status_step_free);
+}
+
+/* (transfer full) */
+KpSubmissionStatus *
+kp_submission_status_lookup (KpOutbox *outbox,
+                             KpLocalRegister *local_register,
+                             const char *typed_reference,
+                             GError **error)
+{
+  g_autoptr (KpSubmissionStatus) self = NULL;
+  g_autoptr (KpOutboxItem) item = NULL;
+  g_autofree char *reference = NULL;
+
+  g_return_val_if_fail (KP_IS_OUTBOX (outbox), NULL);
+  g_return_val_if_fail (local_register == NULL || KP_IS_LOCAL_REGISTER (local_register), NULL);
+  g_return_val_if_fail (typed_reference != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reference = kp_reference_normalize (typed_reference, error);
+  if (reference == NULL)
+    return NULL;
+  item = kp_outbox_lookup (outbox, reference, error);
+  if (item == NULL)
+    return NULL;
+
+  self = g_object_new (KP_TYPE_SUBMISSION_STATUS, NULL);
+  self->reference = g_steal_pointer (&reference);
+  self->kind = g_strdup (kp_outbox_item_get_kind (item));
+  self->case_id = g_strdup (kp_outbox_item_get_remote_id (item));
+  if (!build_history (self, item, local_register, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+kp_submission_status_get_reference (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return self->reference;
+}
+
+const char *
+kp_submission_status_get_kind (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return self->kind;
+}
+
+/* (nullable) */
+const char *
+kp_submission_status_get_case_id (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return self->case_id;
+}
+
+static KpStatusStep *
+get_latest (KpSubmissionStatus *self)
+{
+  return g_ptr_array_index (self->history, self->history->len - 1);
+}
+
+const char *
+kp_submission_status_get_status (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return get_latest (self)->status;
+}
+
+/* (transfer none) */
+const char *
+kp_submission_status_get_text (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return get_latest (self)->text;
+}
+
+/* (element-type KpStatusStep) (transfer none) */
+GPtrArray *
+kp_submission_status_get_history (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return self->history;
+}
