@@ -3,6 +3,7 @@
 
 #include "kp-follow-page.h"
 
+#include "kp-date-text.h"
 #include "kp-reference.h"
 
 #include <glib/gi18n.h>
@@ -13,12 +14,16 @@ struct _KpFollowPage
 
   KpConfig *config;
   KpOutbox *outbox;
+  KpAppointmentBackend *appointments; /* nullable: no appointments on this kiosk */
+  KpAppointment *appointment;         /* the one shown, for Cancel */
   GCancellable *cancellable;
 
   GtkEntry *reference_entry;
   GtkWidget *result_box;
   GtkLabel *result_label;
   GtkLabel *detail_label;
+  GtkWidget *cancel_button;
+  GtkWidget *confirm_box;
 };
 
 G_DEFINE_FINAL_TYPE (KpFollowPage, kp_follow_page, ADW_TYPE_BIN)
@@ -28,6 +33,7 @@ enum
   PROP_0,
   PROP_CONFIG,
   PROP_OUTBOX,
+  PROP_APPOINTMENTS,
   N_PROPS
 };
 
@@ -39,6 +45,8 @@ show_result (KpFollowPage *self, const char *message, const char *detail)
   gtk_label_set_label (self->result_label, message);
   gtk_label_set_label (self->detail_label, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
+  gtk_widget_set_visible (self->cancel_button, FALSE);
+  gtk_widget_set_visible (self->confirm_box, FALSE);
   gtk_widget_set_visible (self->result_box, TRUE);
 }
 
@@ -85,22 +93,55 @@ look_up_in_thread (GTask *task,
                    gpointer task_data,
                    GCancellable *cancellable)
 {
-  KpOutbox *outbox = KP_OUTBOX (source_object);
+  KpFollowPage *self = KP_FOLLOW_PAGE (source_object);
   const char *reference = task_data;
   g_autoptr (GError) error = NULL;
-  KpOutboxItem *item = kp_outbox_lookup (outbox, reference, &error);
+  GObject *found = G_OBJECT (kp_outbox_lookup (self->outbox, reference, &error));
 
-  if (item == NULL)
+  /* A slip's reference is a report's or an appointment's: they share one form. */
+  if (found == NULL && self->appointments != NULL
+      && g_error_matches (error, KP_OUTBOX_ERROR, KP_OUTBOX_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&error);
+      found = G_OBJECT (
+          kp_appointment_backend_lookup (self->appointments, reference, cancellable, &error));
+      if (g_error_matches (error, KP_APPOINTMENT_BACKEND_ERROR,
+                           KP_APPOINTMENT_BACKEND_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, KP_OUTBOX_ERROR, KP_OUTBOX_ERROR_NOT_FOUND, "not found");
+        }
+    }
+  if (found == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, item, g_object_unref);
+    g_task_return_pointer (task, found, g_object_unref);
+}
+
+static void
+show_appointment (KpFollowPage *self, KpAppointment *appointment)
+{
+  gboolean cancelled = kp_appointment_get_state (appointment) == KP_APPOINTMENT_STATE_CANCELLED;
+  GDateTime *start = kp_appointment_get_start (appointment);
+  g_autofree char *when = start != NULL ? kp_date_text_format_day_and_time (start) : NULL;
+  g_autofree char *detail = NULL;
+
+  /* TRANSLATORS: what, when and where of an appointment, one per line */
+  detail = g_strdup_printf (_ ("What: %s\nWhen: %s\nWhere: %s"),
+                            kp_appointment_get_product_name (appointment), when != NULL ? when : "",
+                            kp_appointment_get_location_name (appointment));
+  show_result (self,
+               cancelled ? _ ("This appointment is cancelled.") : _ ("You have an appointment."),
+               detail);
+  g_set_object (&self->appointment, appointment);
+  gtk_widget_set_visible (self->cancel_button, !cancelled);
 }
 
 static void
 on_look_up_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (KpOutboxItem) item = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GObject) found = g_task_propagate_pointer (G_TASK (result), &error);
   KpFollowPage *self;
 
   /* Cancelled means the page is gone (the session ended): touch nothing. */
@@ -108,8 +149,10 @@ on_look_up_done (GObject *source_object, GAsyncResult *result, gpointer user_dat
     return;
 
   self = KP_FOLLOW_PAGE (user_data);
-  if (item != NULL)
-    show_item (self, item);
+  if (KP_IS_APPOINTMENT (found))
+    show_appointment (self, KP_APPOINTMENT (found));
+  else if (found != NULL)
+    show_item (self, KP_OUTBOX_ITEM (found));
   else if (g_error_matches (error, KP_OUTBOX_ERROR, KP_OUTBOX_ERROR_NOT_FOUND))
     show_result (self, _ ("We cannot find this number."), NULL);
   else
@@ -139,11 +182,79 @@ look_up (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  task = g_task_new (self->outbox, self->cancellable, on_look_up_done, self);
+  task = g_task_new (self, self->cancellable, on_look_up_done, self);
   g_task_set_source_tag (task, look_up);
   g_task_set_task_data (task, g_steal_pointer (&reference), g_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, look_up_in_thread);
+}
+
+static void
+cancel_appointment (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpFollowPage *self = KP_FOLLOW_PAGE (widget);
+
+  gtk_widget_set_visible (self->cancel_button, FALSE);
+  gtk_widget_set_visible (self->confirm_box, TRUE);
+}
+
+static void
+keep_appointment (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpFollowPage *self = KP_FOLLOW_PAGE (widget);
+
+  gtk_widget_set_visible (self->confirm_box, FALSE);
+  gtk_widget_set_visible (self->cancel_button, TRUE);
+}
+
+static void
+cancel_in_thread (GTask *task,
+                  gpointer source_object,
+                  gpointer task_data,
+                  GCancellable *cancellable)
+{
+  KpFollowPage *self = KP_FOLLOW_PAGE (source_object);
+  g_autoptr (GError) error = NULL;
+
+  if (kp_appointment_backend_cancel (self->appointments, KP_APPOINTMENT (task_data), cancellable,
+                                     &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_cancel_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  KpFollowPage *self;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = KP_FOLLOW_PAGE (user_data);
+  if (error != NULL)
+    {
+      g_message ("Cancelling an appointment failed: %s", error->message);
+      show_ask_for_help (self);
+      return;
+    }
+  show_result (self, _ ("Your appointment is cancelled."), NULL);
+}
+
+static void
+confirm_cancel (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpFollowPage *self = KP_FOLLOW_PAGE (widget);
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (self->appointment != NULL);
+  gtk_widget_set_visible (self->confirm_box, FALSE);
+  task = g_task_new (self, self->cancellable, on_cancel_done, self);
+  g_task_set_source_tag (task, confirm_cancel);
+  g_task_set_task_data (task, g_object_ref (self->appointment), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, cancel_in_thread);
 }
 
 static void
@@ -177,6 +288,8 @@ kp_follow_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->appointment);
+  g_clear_object (&self->appointments);
   g_clear_object (&self->outbox);
   g_clear_object (&self->config);
 
@@ -195,6 +308,9 @@ kp_follow_page_set_property (GObject *object, guint prop_id, const GValue *value
         break;
       case PROP_OUTBOX:
         self->outbox = g_value_dup_object (value);
+        break;
+      case PROP_APPOINTMENTS:
+        self->appointments = g_value_dup_object (value);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -217,6 +333,9 @@ kp_follow_page_class_init (KpFollowPageClass *klass)
   properties[PROP_OUTBOX]
       = g_param_spec_object ("outbox", NULL, NULL, KP_TYPE_OUTBOX,
                              G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_APPOINTMENTS]
+      = g_param_spec_object ("appointments", NULL, NULL, KP_TYPE_APPOINTMENT_BACKEND,
+                             G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -225,10 +344,16 @@ kp_follow_page_class_init (KpFollowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, result_box);
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, result_label);
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, KpFollowPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, KpFollowPage, confirm_box);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
 
   gtk_widget_class_install_action (widget_class, "follow.look-up", NULL, look_up);
+  gtk_widget_class_install_action (widget_class, "follow.cancel-appointment", NULL,
+                                   cancel_appointment);
+  gtk_widget_class_install_action (widget_class, "follow.keep-appointment", NULL, keep_appointment);
+  gtk_widget_class_install_action (widget_class, "follow.confirm-cancel", NULL, confirm_cancel);
 }
 
 /* No menus in a kiosk: the entry's right-click / long-press menu stays shut. */
@@ -248,10 +373,12 @@ kp_follow_page_init (KpFollowPage *self)
 }
 
 GtkWidget *
-kp_follow_page_new (KpConfig *config, KpOutbox *outbox)
+kp_follow_page_new (KpConfig *config, KpOutbox *outbox, KpAppointmentBackend *appointments)
 {
   g_return_val_if_fail (KP_IS_CONFIG (config), NULL);
   g_return_val_if_fail (KP_IS_OUTBOX (outbox), NULL);
+  g_return_val_if_fail (appointments == NULL || KP_IS_APPOINTMENT_BACKEND (appointments), NULL);
 
-  return g_object_new (KP_TYPE_FOLLOW_PAGE, "config", config, "outbox", outbox, NULL);
+  return g_object_new (KP_TYPE_FOLLOW_PAGE, "config", config, "outbox", outbox, "appointments",
+                       appointments, NULL);
 }

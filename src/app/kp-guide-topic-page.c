@@ -161,11 +161,13 @@ dup_next_page_name (KpGuideTopic *topic)
   switch (kp_guide_topic_get_next_kind (topic))
     {
       case KP_GUIDE_NEXT_APPOINTMENT:
-        return g_strdup ("appointment");
+        /* Straight into the booking flow, with this topic's product chosen. */
+        return g_strconcat ("appointment:", target, NULL);
       case KP_GUIDE_NEXT_FORM:
         return g_strdup ("digid-form");
       case KP_GUIDE_NEXT_REPORT:
-        return g_strdup (g_strcmp0 (target, "mor") == 0 ? "report-outside" : "found-lost");
+        /* report:found and report:lost open their flows; report:mor the report outside. */
+        return g_strdup (g_strcmp0 (target, "mor") == 0 ? "report-outside" : target);
       case KP_GUIDE_NEXT_CALLBACK:
         return g_strdup ("callback");
       case KP_GUIDE_NEXT_TOPIC:
@@ -201,7 +203,9 @@ static const char *
 get_next_icon_name (KpGuide *guide, KpGuideTopic *topic)
 {
   g_autofree char *page_name = dup_next_page_name (topic);
-  const KpTopic *tile = page_name != NULL ? kp_topic_lookup (page_name) : NULL;
+  g_auto (GStrv) parts = page_name != NULL ? g_strsplit (page_name, ":", 2) : NULL;
+  /* "appointment:PRODUCT" has the appointment tile's pictogram. */
+  const KpTopic *tile = parts != NULL ? kp_topic_lookup (parts[0]) : NULL;
   KpGuideTopic *next_topic;
 
   if (tile != NULL)

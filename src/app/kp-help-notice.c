@@ -3,9 +3,13 @@
 
 #include "kp-help-notice.h"
 
+#include <glib/gi18n.h>
+
 struct _KpHelpNotice
 {
   AdwBin parent_instance;
+
+  GtkLabel *printer_label;
 };
 
 G_DEFINE_FINAL_TYPE (KpHelpNotice, kp_help_notice, ADW_TYPE_BIN)
@@ -17,6 +21,7 @@ kp_help_notice_class_init (KpHelpNoticeClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/nl/kernpunt/Kernpunt/kp-help-notice.ui");
+  gtk_widget_class_bind_template_child (widget_class, KpHelpNotice, printer_label);
 }
 
 static void
@@ -29,4 +34,18 @@ GtkWidget *
 kp_help_notice_new (void)
 {
   return g_object_new (KP_TYPE_HELP_NOTICE, NULL);
+}
+
+void
+kp_help_notice_set_printer_state (KpHelpNotice *self, KpPrinterState state)
+{
+  g_autofree char *text = NULL;
+  gboolean problem = state != KP_PRINTER_STATE_READY && state != KP_PRINTER_STATE_NONE;
+
+  g_return_if_fail (KP_IS_HELP_NOTICE (self));
+
+  /* TRANSLATORS: %s says how the printer is, e.g. "The printer has no paper." */
+  text = g_strdup_printf (_ ("For the volunteer: %s"), kp_printer_state_describe (state));
+  gtk_label_set_label (self->printer_label, problem ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->printer_label), problem);
 }

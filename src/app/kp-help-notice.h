@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "kp-printer-state.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -13,5 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KpHelpNotice, kp_help_notice, KP, HELP_NOTICE, AdwBin)
 
 GtkWidget *kp_help_notice_new (void);
+/*
+ * Names a printer problem for the volunteer who comes, so a slip that did
+ * not print gets seen to; READY or NONE shows nothing.
+ */
+void kp_help_notice_set_printer_state (KpHelpNotice *self, KpPrinterState state);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "kp-window.h"
 
+#include "kp-booking-flow.h"
 #include "kp-coming-soon-page.h"
 #include "kp-countdown.h"
 #include "kp-follow-page.h"
@@ -14,6 +15,11 @@
 #include "kp-idle-guard.h"
 #include "kp-keyboard.h"
 #include "kp-page-bar.h"
+#include "kp-callback-flow.h"
+#include "kp-found-flow.h"
+#include "kp-found-lost-page.h"
+#include "kp-lost-flow.h"
+#include "kp-report-flow.h"
 #include "kp-resources.h"
 #include "kp-topic.h"
 #include "kp-visible-text.h"
@@ -27,6 +33,8 @@
 #define GUIDE_PAGE    "information"
 #define GROUP_PREFIX  "group:"
 #define TOPIC_PREFIX  "topic:"
+#define BOOKING_PAGE  "appointment"
+#define BOOK_PREFIX   "appointment:"
 
 struct _KpWindow
 {
@@ -43,7 +51,11 @@ struct _KpWindow
   GtkCssProvider *style_provider;
   GtkCssProvider *target_size_provider;
   KpKeyboard *keyboard;
-  int min_target_px; /* 0 until the window knows its monitor */
+  int min_target_px;            /* 0 until the window knows its monitor */
+  KpPrinterState printer_state; /* as the last print found it; outlives sessions */
+  /* Made at the first booking or look-up. */
+  KpAppointmentBackend *appointments;
+  KpPrinter *printer;
 
   AdwBin *bar_slot;
   GtkStack *stack;
@@ -146,20 +158,78 @@ create_guide_page (KpWindow *self, KpGuide *guide, const char *name)
   return NULL;
 }
 
+/*
+ * (nullable) (transfer none): made when first needed, so a kiosk where
+ * nobody books never writes an agenda. Without it, booking is "coming soon".
+ */
+static KpAppointmentBackend *
+get_appointments (KpWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->appointments == NULL)
+    {
+      self->appointments = kp_appointment_backend_new_for_config (
+          self->config, kp_outbox_get_store (self->outbox), &error);
+      if (self->appointments == NULL)
+        g_message ("Appointments cannot be made: %s", error->message);
+    }
+  return self->appointments;
+}
+
+/* (nullable): "appointment", or "appointment:PRODUCT" from a guidance topic */
+static GtkWidget *
+create_booking_page (KpWindow *self, KpGuide *guide, const char *name)
+{
+  const char *product_id
+      = g_str_has_prefix (name, BOOK_PREFIX) ? name + strlen (BOOK_PREFIX) : NULL;
+
+  if (get_appointments (self) == NULL)
+    return kp_coming_soon_page_new (self->config, kp_topic_lookup (BOOKING_PAGE));
+  if (self->printer == NULL)
+    self->printer = kp_printer_new_from_config (self->config);
+  return kp_booking_flow_new (self->config, self->appointments, self->printer, guide, product_id);
+}
+
+/* (nullable): the flows that send a submission through the outbox */
+static GtkWidget *
+create_submission_page (KpWindow *self, const char *name)
+{
+  if (self->printer == NULL)
+    self->printer = kp_printer_new_from_config (self->config);
+  if (g_str_equal (name, "report-outside"))
+    return kp_report_flow_new (self->config, self->outbox, self->printer);
+  if (g_str_equal (name, "found-lost"))
+    return kp_found_lost_page_new ();
+  if (g_str_equal (name, KP_FOUND_LOST_PAGE_FOUND))
+    return kp_found_flow_new (self->config, self->outbox, self->printer);
+  if (g_str_equal (name, KP_FOUND_LOST_PAGE_LOST))
+    return kp_lost_flow_new (self->config, self->outbox, self->printer);
+  if (g_str_equal (name, "callback"))
+    return kp_callback_flow_new (self->config, self->outbox, self->printer);
+  return NULL;
+}
+
 static GtkWidget *
 create_page (KpWindow *self, const char *name)
 {
   KpGuide *guide = g_hash_table_lookup (self->guides, self->language);
   const KpTopic *topic;
+  GtkWidget *page;
 
   if (g_str_equal (name, HOME_PAGE))
     return kp_home_page_new (self->config);
   if (g_str_equal (name, FOLLOW_PAGE))
-    return kp_follow_page_new (self->config, self->outbox);
+    return kp_follow_page_new (self->config, self->outbox, get_appointments (self));
+  if (g_str_equal (name, BOOKING_PAGE) || g_str_has_prefix (name, BOOK_PREFIX))
+    return create_booking_page (self, guide, name);
   if (guide != NULL
       && (g_str_equal (name, GUIDE_PAGE) || g_str_has_prefix (name, GROUP_PREFIX)
           || g_str_has_prefix (name, TOPIC_PREFIX)))
     return create_guide_page (self, guide, name);
+  page = create_submission_page (self, name);
+  if (page != NULL)
+    return page;
   topic = kp_topic_lookup (name);
   if (topic != NULL)
     return kp_coming_soon_page_new (self->config, topic);
@@ -207,6 +277,8 @@ rebuild (KpWindow *self)
 
   adw_bin_set_child (self->bar_slot, kp_page_bar_new ());
   adw_bin_set_child (ADW_BIN (self->help_slot), kp_help_notice_new ());
+  kp_help_notice_set_printer_state (KP_HELP_NOTICE (adw_bin_get_child (ADW_BIN (self->help_slot))),
+                                    self->printer_state);
   adw_bin_set_child (ADW_BIN (self->countdown_slot), kp_countdown_new ());
   gtk_widget_set_visible (self->help_slot, FALSE);
   gtk_widget_set_visible (self->countdown_slot, FALSE);
@@ -339,6 +411,25 @@ help_close_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   kp_idle_guard_note_activity (self->idle_guard);
   stop_speaking (self);
   gtk_widget_set_visible (self->help_slot, FALSE);
+}
+
+/* A page that printed says how the printer is, so the volunteer's Help names a problem. */
+static void
+printer_problem_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (KpPrinterState state = KP_PRINTER_STATE_READY; state <= KP_PRINTER_STATE_NONE; state++)
+    {
+      if (g_str_equal (name, kp_printer_state_to_string (state)))
+        {
+          self->printer_state = state;
+          kp_help_notice_set_printer_state (
+              KP_HELP_NOTICE (adw_bin_get_child (ADW_BIN (self->help_slot))), state);
+          return;
+        }
+    }
 }
 
 static void
@@ -574,6 +665,8 @@ kp_window_finalize (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->guides, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
+  g_clear_object (&self->printer);
+  g_clear_object (&self->appointments);
   g_clear_object (&self->speaker);
   g_clear_object (&self->outbox);
   g_clear_object (&self->config);
@@ -668,6 +761,8 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "kiosk.help-close", NULL, help_close_action);
   gtk_widget_class_install_action (widget_class, "kiosk.read-aloud", NULL, read_aloud_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.printer-problem", "s",
+                                   printer_problem_action);
   gtk_widget_class_install_action (widget_class, "kiosk.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "kiosk.continue", NULL, continue_action);
   gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");

@@ -237,3 +237,96 @@ kp_ui_test_save_screenshot (GtkWidget *widget, const char *name)
   g_assert_true (gdk_texture_save_to_png (texture, path));
   return path;
 }
+
+void
+kp_ui_test_press (GtkWidget *root, const char *words)
+{
+  GtkWidget *button = kp_ui_test_find_button (root, words);
+
+  if (button == NULL)
+    {
+      g_autofree char *shown = kp_ui_test_shown_text (root);
+
+      g_error ("No button “%s” on screen; the screen shows:\n%s", words, shown);
+    }
+  /* What a finger lifted from the button does (activate would wait for a timeout). */
+  g_signal_emit_by_name (button, "clicked");
+  kp_ui_test_spin (30);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} TextWait;
+
+static gboolean
+text_is_shown (gpointer user_data)
+{
+  TextWait *wait = user_data;
+
+  return kp_ui_test_shows (wait->root, wait->text);
+}
+
+void
+kp_ui_test_wait_for_text (GtkWidget *root, const char *text, guint timeout_ms)
+{
+  TextWait wait = { root, text };
+
+  if (!kp_ui_test_wait_until (text_is_shown, &wait, timeout_ms))
+    {
+      g_autofree char *shown = kp_ui_test_shown_text (root);
+
+      g_error ("“%s” is not on screen; the screen shows:\n%s", text, shown);
+    }
+}
+
+GtkWidget *
+kp_ui_test_find_key (GtkWidget *root, const char *label)
+{
+  GtkWidget *keyboard = kp_ui_test_find_with_css_class (root, "kp-keyboard");
+  g_autoptr (GPtrArray) buttons = NULL;
+
+  g_assert_nonnull (keyboard);
+  buttons = kp_ui_test_find_all (keyboard, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (gtk_widget_get_mapped (button)
+          && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0
+              || g_strcmp0 (gtk_widget_get_name (button), label) == 0))
+        return button;
+    }
+  return NULL;
+}
+
+void
+kp_ui_test_type_on_keyboard (GtkWidget *root, const char *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      char key_text[2] = { g_ascii_tolower (*c), '\0' };
+      GtkWidget *key = kp_ui_test_find_key (root, *c == ' ' ? "kp-key-space" : key_text);
+
+      if (key == NULL)
+        {
+          GtkWidget *switch_key = kp_ui_test_find_key (
+              root, g_ascii_isalpha (*c) ? "kp-key-letters" : "kp-key-numbers");
+
+          g_assert_nonnull (switch_key);
+          g_signal_emit_by_name (switch_key, "clicked");
+          key = kp_ui_test_find_key (root, key_text);
+        }
+      if (key == NULL)
+        g_error ("No key “%s” on the on-screen keyboard", key_text);
+      g_signal_emit_by_name (key, "clicked");
+    }
+  kp_ui_test_spin (30);
+}
+
+const char *
+kp_ui_test_tr (const char *text)
+{
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}

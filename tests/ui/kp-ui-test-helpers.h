@@ -51,4 +51,22 @@ void kp_ui_test_assert_usable (GtkWidget *root, KpConfig *config, const char *wh
 /* Saves what @widget shows as $KERNPUNT_SCREENSHOT_DIR/@name.png and returns the path. */
 char *kp_ui_test_save_screenshot (GtkWidget *widget, const char *name);
 
+/*
+ * Presses the shown button with exactly these words, as a finger would;
+ * fails the test, showing the screen's text, when there is none.
+ */
+void kp_ui_test_press (GtkWidget *root, const char *words);
+/* Waits up to @timeout_ms for @text to be shown; fails the test with the screen's text if not. */
+void kp_ui_test_wait_for_text (GtkWidget *root, const char *text, guint timeout_ms);
+/* (nullable) (transfer none): the shown on-screen key with this label or widget name */
+GtkWidget *kp_ui_test_find_key (GtkWidget *root, const char *label);
+/*
+ * Types @text (letters, digits, and the keys' own symbols) on the shown
+ * on-screen keyboard, switching between letters and digits as a person would.
+ */
+void kp_ui_test_type_on_keyboard (GtkWidget *root, const char *text);
+
+/* @text in the current language, as the kiosk shows it. */
+const char *kp_ui_test_tr (const char *text) G_GNUC_FORMAT (1);
+
 G_END_DECLS

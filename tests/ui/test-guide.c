@@ -579,9 +579,11 @@ test_topic_page (Fixture *fixture, gconstpointer data)
   press_card (fixture, "paspoort-id-kaart");
   assert_topic_shown (fixture, fixture->nl, "paspoort-id-kaart");
 
-  /* appointment:… opens the appointment tile's page, and Back returns to the topic. */
+  /* appointment:… opens the booking flow for that product, and Back returns to the topic. */
   press (fixture, passport_next);
-  g_assert_cmpstr (kp_window_get_page_name (fixture->window), ==, "appointment");
+  g_assert_true (g_str_has_prefix (kp_window_get_page_name (fixture->window), "appointment:"));
+  g_assert_cmpstr (kp_window_get_page_name (fixture->window) + strlen ("appointment:"), ==,
+                   kp_guide_topic_get_next_target (passport));
   assert_shows (fixture, g_dgettext (GETTEXT_PACKAGE, "Make an appointment"));
   press (fixture, g_dgettext (GETTEXT_PACKAGE, "Back"));
   g_assert_cmpstr (kp_window_get_page_name (fixture->window), ==, "topic:paspoort-id-kaart");

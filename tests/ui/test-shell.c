@@ -205,8 +205,10 @@ test_coming_soon_pages (Shell *shell, gconstpointer data)
     {
       const char *label = g_dgettext (GETTEXT_PACKAGE, topics[i].label);
 
-      /* Built already: tests/ui/test-guide.c follows this tile. */
-      if (g_str_equal (topics[i].id, "information"))
+      /* Built already: test-guide.c, test-booking.c and test-report-flows.c follow these tiles. */
+      if (g_str_equal (topics[i].id, "information") || g_str_equal (topics[i].id, "appointment")
+          || g_str_equal (topics[i].id, "report-outside")
+          || g_str_equal (topics[i].id, "found-lost") || g_str_equal (topics[i].id, "callback"))
         continue;
 
       press (shell, label);
@@ -216,7 +218,7 @@ test_coming_soon_pages (Shell *shell, gconstpointer data)
                     g_dgettext (GETTEXT_PACKAGE, "This is not ready yet. It will come soon."));
       assert_shows (shell, kp_config_get_phone (shell->config));
       assert_shows (shell, hour_lines[0]);
-      if (i == 1)
+      if (g_str_equal (topics[i].id, "digid-form"))
         screenshot (shell, "coming-soon");
 
       press (shell, g_dgettext (GETTEXT_PACKAGE, "Back"));
@@ -230,7 +232,7 @@ test_coming_soon_pages (Shell *shell, gconstpointer data)
     }
 
   /* A big way out on the page itself, for whoever does not look up at the bar. */
-  press (shell, g_dgettext (GETTEXT_PACKAGE, topics[1].label));
+  press (shell, g_dgettext (GETTEXT_PACKAGE, kp_topic_lookup ("digid-form")->label));
   press (shell, g_dgettext (GETTEXT_PACKAGE, "Choose something else"));
   g_assert_cmpstr (kp_window_get_page_name (shell->window), ==, "home");
 }
@@ -321,7 +323,7 @@ test_help (Shell *shell, gconstpointer data)
 static void
 test_read_aloud (Shell *shell, gconstpointer data)
 {
-  const KpTopic *topic = kp_topic_lookup ("appointment");
+  const KpTopic *topic = kp_topic_lookup ("digid-form");
   GtkWidget *stack;
   g_autofree char *text = NULL;
 
