@@ -22,4 +22,12 @@ gboolean kp_config_set_invalid_value_error (
 gboolean kp_config_parse_day_hours (
     GKeyFile *file, const char *group, const char *key, GArray *ranges, GError **error);
 
+/*
+ * Reads a secret (API key, client secret) from @path, refusing a file that
+ * others than its owner may read or write. Errors name [@group] @key and
+ * the path, never the contents. (transfer full)
+ */
+char *
+kp_config_read_secret_file (const char *group, const char *key, const char *path, GError **error);
+
 G_END_DECLS

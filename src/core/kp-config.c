@@ -8,12 +8,21 @@
 
 #include "kp-slip.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #define N_WEEKDAYS 7
+/* A key or secret is some dozens of characters; a bigger file is not a key file. */
+#define KP_CONFIG_MAX_SECRET_BYTES 4096
+#define KP_CONFIG_N_KINDS          4
+
+/* The kinds of submission that [delivery] routes and [zgw] zaaktype-KIND names. */
+static const char *const submission_kinds[KP_CONFIG_N_KINDS]
+    = { "report", "found", "lost", "callback" };
 
 struct _KpConfig
 {
@@ -60,6 +69,19 @@ struct _KpConfig
   char *slip_folder;
   guint printer_job_timeout;
   char *slip_qr_url_template;
+
+  /* [zgw] and [delivery], indexed like submission_kinds. */
+  char *zgw_zaken_url;
+  char *zgw_catalogi_url;
+  char *zgw_client_id;
+  char *zgw_secret_file;
+  char *zgw_rsin;
+  char *zgw_catalogus;
+  char *zgw_user_representation;
+  guint zgw_timeout_seconds;
+  gboolean zgw_set_initial_status;
+  char *zgw_zaaktypen[KP_CONFIG_N_KINDS];
+  char *delivery_routes[KP_CONFIG_N_KINDS];
 };
 
 G_DEFINE_FINAL_TYPE (KpConfig, kp_config, G_TYPE_OBJECT)
@@ -113,7 +135,15 @@ static const char default_key_file[] = "[municipality]\n"
                                        "layout=receipt\n"
                                        "job-timeout-seconds=60\n"
                                        "[slip]\n"
-                                       "qr-url-template={reference}\n";
+                                       "qr-url-template={reference}\n"
+                                       "[zgw]\n"
+                                       "timeout-seconds=30\n"
+                                       "set-initial-status=true\n"
+                                       "[delivery]\n"
+                                       "report=embedded\n"
+                                       "found=embedded\n"
+                                       "lost=embedded\n"
+                                       "callback=embedded\n";
 
 /* The languages the kiosk has translations and a voice for. */
 static const char *const known_languages[] = { "nl", "en", NULL };
@@ -726,6 +756,139 @@ parse_slip_qr_url_template (
   return TRUE;
 }
 
+static gboolean
+parse_http_url (GKeyFile *file, const char *group, const char *key, char **out, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_autoptr (GUri) uri = g_uri_parse (raw, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : "";
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || (!g_str_equal (scheme, "https") && !g_str_equal (scheme, "http")))
+    return set_invalid_value_error (error, group, key,
+                                    _ ("an address like “https://zaken.example.nl/api/v1/”"), raw);
+  g_free (*out);
+  *out = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_zgw_zaken_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_http_url (file, group, key, &self->zgw_zaken_url, error);
+}
+
+static gboolean
+parse_zgw_catalogi_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_http_url (file, group, key, &self->zgw_catalogi_url, error);
+}
+
+static gboolean
+parse_zgw_client_id (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->zgw_client_id, error);
+}
+
+static gboolean
+parse_zgw_secret_file (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_file (file, group, key, &self->zgw_secret_file, error);
+}
+
+static gboolean
+parse_zgw_rsin (KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!kp_config_is_valid_rsin (raw))
+    return set_invalid_value_error (error, group, key,
+                                    _ ("an RSIN of nine digits that passes the eleven test"), raw);
+  g_free (self->zgw_rsin);
+  self->zgw_rsin = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_zgw_catalogus (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->zgw_catalogus, error);
+}
+
+static gboolean
+parse_zgw_user_representation (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->zgw_user_representation, error);
+}
+
+static gboolean
+parse_zgw_timeout (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 1, 300, &self->zgw_timeout_seconds, error);
+}
+
+static gboolean
+parse_true_false (GKeyFile *file, const char *group, const char *key, gboolean *out, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (g_str_equal (raw, "true"))
+    *out = TRUE;
+  else if (g_str_equal (raw, "false"))
+    *out = FALSE;
+  else
+    return set_invalid_value_error (error, group, key, _ ("“true” or “false”"), raw);
+  return TRUE;
+}
+
+static gboolean
+parse_zgw_set_initial_status (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_true_false (file, group, key, &self->zgw_set_initial_status, error);
+}
+
+/* The index in submission_kinds of "report" in "zaaktype-report" or "report". */
+static guint
+kind_index (const char *key)
+{
+  const char *kind = g_str_has_prefix (key, "zaaktype-") ? key + strlen ("zaaktype-") : key;
+  guint i = 0;
+
+  while (i < KP_CONFIG_N_KINDS && !g_str_equal (kind, submission_kinds[i]))
+    i++;
+  g_assert (i < KP_CONFIG_N_KINDS);
+  return i;
+}
+
+static gboolean
+parse_zgw_zaaktype (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->zgw_zaaktypen[kind_index (key)], error);
+}
+
+static gboolean
+parse_delivery_route (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint kind = kind_index (key);
+
+  if (!g_str_equal (raw, "embedded") && !g_str_equal (raw, "zgw"))
+    return set_invalid_value_error (error, group, key, _ ("“embedded” or “zgw”"), raw);
+  g_free (self->delivery_routes[kind]);
+  self->delivery_routes[kind] = g_steal_pointer (&raw);
+  return TRUE;
+}
+
 /* Every key there is: anything else in a file is refused as a likely typo. */
 static const struct
 {
@@ -768,6 +931,23 @@ static const struct
   { "printer", "pdf-folder", parse_slip_folder },
   { "printer", "job-timeout-seconds", parse_printer_job_timeout },
   { "slip", "qr-url-template", parse_slip_qr_url_template },
+  { "zgw", "zaken-url", parse_zgw_zaken_url },
+  { "zgw", "catalogi-url", parse_zgw_catalogi_url },
+  { "zgw", "client-id", parse_zgw_client_id },
+  { "zgw", "secret-file", parse_zgw_secret_file },
+  { "zgw", "rsin", parse_zgw_rsin },
+  { "zgw", "catalogus", parse_zgw_catalogus },
+  { "zgw", "user-representation", parse_zgw_user_representation },
+  { "zgw", "timeout-seconds", parse_zgw_timeout },
+  { "zgw", "set-initial-status", parse_zgw_set_initial_status },
+  { "zgw", "zaaktype-report", parse_zgw_zaaktype },
+  { "zgw", "zaaktype-found", parse_zgw_zaaktype },
+  { "zgw", "zaaktype-lost", parse_zgw_zaaktype },
+  { "zgw", "zaaktype-callback", parse_zgw_zaaktype },
+  { "delivery", "report", parse_delivery_route },
+  { "delivery", "found", parse_delivery_route },
+  { "delivery", "lost", parse_delivery_route },
+  { "delivery", "callback", parse_delivery_route },
 };
 
 static gboolean
@@ -868,6 +1048,51 @@ check_qmatic_complete (KpConfig *self, GError **error)
   return TRUE;
 }
 
+/* A kind routed to a ZGW case system needs the whole [zgw] group and its zaaktype. */
+static gboolean
+check_zgw_complete (KpConfig *self, GError **error)
+{
+  const struct
+  {
+    const char *key;
+    const char *value;
+  } required[] = {
+    { "zaken-url", self->zgw_zaken_url },
+    { "catalogi-url", self->zgw_catalogi_url },
+    { "client-id", self->zgw_client_id },
+    { "secret-file", self->zgw_secret_file },
+    { "rsin", self->zgw_rsin },
+    { "catalogus", self->zgw_catalogus },
+    { "user-representation", self->zgw_user_representation },
+  };
+
+  for (guint kind = 0; kind < KP_CONFIG_N_KINDS; kind++)
+    {
+      if (!g_str_equal (self->delivery_routes[kind], "zgw"))
+        continue;
+      for (gsize i = 0; i < G_N_ELEMENTS (required); i++)
+        {
+          if (required[i].value == NULL)
+            {
+              /* TRANSLATORS: "[zgw] rsin: missing; [delivery] report is “zgw”" */
+              g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_MISSING_KEY,
+                           _ ("[zgw] %s: missing; [delivery] %s is “zgw”"), required[i].key,
+                           submission_kinds[kind]);
+              return FALSE;
+            }
+        }
+      if (self->zgw_zaaktypen[kind] == NULL)
+        {
+          /* TRANSLATORS: "[zgw] zaaktype-report: missing; [delivery] report is “zgw”" */
+          g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_MISSING_KEY,
+                       _ ("[zgw] zaaktype-%s: missing; [delivery] %s is “zgw”"),
+                       submission_kinds[kind], submission_kinds[kind]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /*
  * Applies @file on top of the embedded defaults, key by key. A real file
  * must say where the data lives, because a kiosk that quietly writes
@@ -904,7 +1129,7 @@ apply_key_file (KpConfig *self, GKeyFile *file, gboolean data_dir_required, GErr
     self->data_dir = g_build_filename (g_get_user_data_dir (), "kernpunt", NULL);
 
   return check_default_language_available (self, error) && check_one_printer (self, error)
-         && check_qmatic_complete (self, error);
+         && check_qmatic_complete (self, error) && check_zgw_complete (self, error);
 }
 
 static KpConfig *
@@ -955,6 +1180,18 @@ kp_config_finalize (GObject *object)
 {
   KpConfig *self = KP_CONFIG (object);
 
+  for (guint kind = 0; kind < KP_CONFIG_N_KINDS; kind++)
+    {
+      g_clear_pointer (&self->delivery_routes[kind], g_free);
+      g_clear_pointer (&self->zgw_zaaktypen[kind], g_free);
+    }
+  g_clear_pointer (&self->zgw_user_representation, g_free);
+  g_clear_pointer (&self->zgw_catalogus, g_free);
+  g_clear_pointer (&self->zgw_rsin, g_free);
+  g_clear_pointer (&self->zgw_secret_file, g_free);
+  g_clear_pointer (&self->zgw_client_id, g_free);
+  g_clear_pointer (&self->zgw_catalogi_url, g_free);
+  g_clear_pointer (&self->zgw_zaken_url, g_free);
   g_clear_pointer (&self->slip_qr_url_template, g_free);
   g_clear_pointer (&self->slip_folder, g_free);
   g_clear_pointer (&self->printer_layout, g_free);
@@ -1371,4 +1608,183 @@ kp_config_get_slip_qr_url_template (KpConfig *self)
   g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
 
   return self->slip_qr_url_template;
+}
+
+gboolean
+kp_config_is_valid_rsin (const char *rsin)
+{
+  int sum = 0;
+  gboolean all_zero = TRUE;
+
+  g_return_val_if_fail (rsin != NULL, FALSE);
+
+  if (strlen (rsin) != 9)
+    return FALSE;
+  for (int i = 0; i < 9; i++)
+    {
+      int digit = rsin[i] - '0';
+
+      if (!g_ascii_isdigit (rsin[i]))
+        return FALSE;
+      all_zero = all_zero && digit == 0;
+      /* Weights 9 down to 2, and -1 for the check digit. */
+      sum += i < 8 ? (9 - i) * digit : -digit;
+    }
+  return !all_zero && sum % 11 == 0;
+}
+
+const char *
+kp_config_get_zgw_zaken_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_zaken_url;
+}
+
+const char *
+kp_config_get_zgw_catalogi_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_catalogi_url;
+}
+
+const char *
+kp_config_get_zgw_client_id (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_client_id;
+}
+
+const char *
+kp_config_get_zgw_secret_file (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_secret_file;
+}
+
+const char *
+kp_config_get_zgw_rsin (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_rsin;
+}
+
+const char *
+kp_config_get_zgw_catalogus (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_catalogus;
+}
+
+const char *
+kp_config_get_zgw_user_representation (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_user_representation;
+}
+
+guint
+kp_config_get_zgw_timeout_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->zgw_timeout_seconds;
+}
+
+gboolean
+kp_config_get_zgw_set_initial_status (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), TRUE);
+
+  return self->zgw_set_initial_status;
+}
+
+/* The index of @kind in submission_kinds, or -1. */
+static int
+find_kind (const char *kind)
+{
+  for (int i = 0; i < KP_CONFIG_N_KINDS; i++)
+    {
+      if (g_str_equal (submission_kinds[i], kind))
+        return i;
+    }
+  return -1;
+}
+
+const char *
+kp_config_get_zgw_zaaktype (KpConfig *self, const char *kind)
+{
+  int index;
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  index = find_kind (kind);
+  return index >= 0 ? self->zgw_zaaktypen[index] : NULL;
+}
+
+const char *
+kp_config_get_delivery_route (KpConfig *self, const char *kind)
+{
+  int index;
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  index = find_kind (kind);
+  return index >= 0 ? self->delivery_routes[index] : "embedded";
+}
+
+static gboolean
+set_secret_file_error (
+    GError **error, const char *group, const char *key, const char *path, const char *reason)
+{
+  g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_INVALID_VALUE, _ ("[%s] %s: %s: %s"), group,
+               key, path, reason);
+  return FALSE;
+}
+
+/* (transfer full) */
+char *
+kp_config_read_secret_file (const char *group, const char *key, const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  GStatBuf info;
+  gsize length;
+
+  g_return_val_if_fail (group != NULL && key != NULL && path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_stat (path, &info) != 0)
+    {
+      set_secret_file_error (error, group, key, path, g_strerror (errno));
+      return NULL;
+    }
+  if ((info.st_mode & 077) != 0)
+    {
+      set_secret_file_error (error, group, key, path,
+                             _ ("others may read it; only its owner may (chmod 600)"));
+      return NULL;
+    }
+  if (info.st_size > KP_CONFIG_MAX_SECRET_BYTES
+      || !g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      set_secret_file_error (error, group, key, path,
+                             local_error != NULL ? local_error->message : _ ("too big for a key"));
+      return NULL;
+    }
+  g_strstrip (contents);
+  if (*contents == '\0' || !g_utf8_validate (contents, -1, NULL) || strchr (contents, '\n') != NULL)
+    {
+      set_secret_file_error (error, group, key, path, _ ("expected the key on one line"));
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
 }

@@ -112,4 +112,26 @@ char *kp_config_dup_slip_folder (KpConfig *self);
 /* [slip] qr-url-template: always contains "{reference}". */
 const char *kp_config_get_slip_qr_url_template (KpConfig *self);
 
+/* An RSIN (or BSN): nine digits passing the eleven test ("elfproef"), not all zero. */
+gboolean kp_config_is_valid_rsin (const char *rsin);
+/*
+ * [zgw]: the ZGW case system. (nullable) unless a [delivery] route is
+ * "zgw"; then every key is set and so is the zaaktype of that kind.
+ */
+const char *kp_config_get_zgw_zaken_url (KpConfig *self);
+const char *kp_config_get_zgw_catalogi_url (KpConfig *self);
+const char *kp_config_get_zgw_client_id (KpConfig *self);
+const char *kp_config_get_zgw_secret_file (KpConfig *self);
+const char *kp_config_get_zgw_rsin (KpConfig *self);
+/* A catalogus URL, or its domein (e.g. "ABR") to look up with the RSIN. */
+const char *kp_config_get_zgw_catalogus (KpConfig *self);
+const char *kp_config_get_zgw_user_representation (KpConfig *self);
+guint kp_config_get_zgw_timeout_seconds (KpConfig *self);
+/* FALSE where the case system sets the first status itself. */
+gboolean kp_config_get_zgw_set_initial_status (KpConfig *self);
+/* [zgw] zaaktype-KIND: the zaaktype identificatie for "report", "found", … (nullable) */
+const char *kp_config_get_zgw_zaaktype (KpConfig *self, const char *kind);
+/* [delivery] KIND: "embedded" or "zgw". */
+const char *kp_config_get_delivery_route (KpConfig *self, const char *kind);
+
 G_END_DECLS

@@ -162,6 +162,20 @@ static const char *const migrations[] = {
   "CREATE INDEX case_status_history_by_case ON case_status_history (case_id);"
   "INSERT INTO case_status_history (case_id, status, changed_at)"
   "  SELECT case_id, status, received_at FROM cases;",
+
+  /*
+   * 5: how far each delivery to a ZGW case system got, so a retry redoes
+   * only the steps that did not finish. No personal data: URLs and our
+   * reference only.
+   */
+  "CREATE TABLE zgw_deliveries ("
+  "  reference TEXT PRIMARY KEY,"
+  "  identificatie TEXT NOT NULL,"
+  "  zaak_url TEXT,"
+  "  rol_url TEXT,"
+  "  status_url TEXT,"
+  "  status_omschrijving TEXT"
+  ");",
 };
 
 static void

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "kp-backend-router.h"
+#include "kp-config-private.h"
 #include "kp-config.h"
 #include "kp-delivery-agent.h"
 #include "kp-local-register.h"
 #include "kp-outbox.h"
 #include "kp-store.h"
+#include "kp-zgw-backend.h"
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
@@ -156,12 +159,55 @@ open_outbox (KpConfig *config, GError **error)
   return g_steal_pointer (&outbox);
 }
 
+static KpBackend *
+new_zgw_backend (KpConfig *config, KpStore *store, GError **error)
+{
+  g_autofree char *secret = kp_config_read_secret_file (
+      "zgw", "secret-file", kp_config_get_zgw_secret_file (config), error);
+  g_autoptr (KpZgwClient) client = NULL;
+
+  if (secret == NULL)
+    return NULL;
+  client = kp_zgw_client_new (
+      kp_config_get_zgw_zaken_url (config), kp_config_get_zgw_catalogi_url (config),
+      kp_config_get_zgw_client_id (config), secret, kp_config_get_zgw_user_representation (config),
+      kp_config_get_zgw_timeout_seconds (config), error);
+  if (client == NULL)
+    return NULL;
+  return KP_BACKEND (kp_zgw_backend_new (store, client, config));
+}
+
+/*
+ * The embedded case register for every kind, and the ZGW case system for
+ * the kinds [delivery] routes there. The router picks when a row is
+ * delivered, so rows written before a route changed follow the new route.
+ */
+static KpBackend *
+new_backend (KpConfig *config, KpStore *store, GError **error)
+{
+  static const char *const kinds[] = { "report", "found", "lost", "callback" };
+  g_autoptr (KpLocalRegister) local_register = kp_local_register_new (store);
+  g_autoptr (KpBackendRouter) router = kp_backend_router_new (KP_BACKEND (local_register));
+  g_autoptr (KpBackend) zgw = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (!g_str_equal (kp_config_get_delivery_route (config, kinds[i]), "zgw"))
+        continue;
+      if (zgw == NULL && (zgw = new_zgw_backend (config, store, error)) == NULL)
+        return NULL;
+      g_message ("Delivering %s submissions to the ZGW case system", kinds[i]);
+      kp_backend_router_add_route (router, kinds[i], zgw);
+    }
+  return KP_BACKEND (g_steal_pointer (&router));
+}
+
 static int
 run (KpSyncd *syncd, const char *config_path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (KpConfig) config = kp_config_load (config_path, &error);
-  g_autoptr (KpLocalRegister) local_register = NULL;
+  g_autoptr (KpBackend) backend = NULL;
   guint sigterm_id, sigint_id;
 
   if (config == NULL)
@@ -176,16 +222,19 @@ run (KpSyncd *syncd, const char *config_path)
       g_printerr ("kernpunt-syncd: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  local_register = kp_local_register_new (kp_outbox_get_store (syncd->outbox));
-  syncd->agent = kp_delivery_agent_new (syncd->outbox, KP_BACKEND (local_register));
+  backend = new_backend (config, kp_outbox_get_store (syncd->outbox), &error);
+  if (backend == NULL)
+    {
+      g_printerr (_ ("kernpunt-syncd: bad configuration: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+  syncd->agent = kp_delivery_agent_new (syncd->outbox, backend);
   syncd->cancellable = g_cancellable_new ();
   syncd->loop = g_main_loop_new (NULL, FALSE);
 
   sigterm_id = g_unix_signal_add (SIGTERM, on_stop_signal, syncd);
   sigint_id = g_unix_signal_add (SIGINT, on_stop_signal, syncd);
-  g_message ("Delivering %s to the %s case register",
-             kp_store_get_path (kp_outbox_get_store (syncd->outbox)),
-             kp_backend_get_name (KP_BACKEND (local_register)));
+  g_message ("Delivering %s", kp_store_get_path (kp_outbox_get_store (syncd->outbox)));
 
   start_pass (syncd);
   g_main_loop_run (syncd->loop);

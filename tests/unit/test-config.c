@@ -203,6 +203,15 @@ test_bad_files_are_refused (void)
     { "[slip]\nqr-url-template=https://lindeveen.nl/status\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[slip] qr-url-template: expected a text with “{reference}” in it, like "
       "“https://example.nl/status/{reference}”, got “https://lindeveen.nl/status”" },
+    { "[delivery]\nreport=signalen\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[delivery] report: expected “embedded” or “zgw”, got “signalen”" },
+    { "[zgw]\nrsin=123456789\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[zgw] rsin: expected an RSIN of nine digits that passes the eleven test, got “123456789”" },
+    { "[zgw]\nzaken-url=zaken.lindeveen.nl\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[zgw] zaken-url: expected an address like “https://zaken.example.nl/api/v1/”, "
+      "got “zaken.lindeveen.nl”" },
+    { "[delivery]\nreport=zgw\n", KP_CONFIG_ERROR_MISSING_KEY,
+      "[zgw] zaken-url: missing; [delivery] report is “zgw”" },
     { "[location]\nlatitude=95\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[location] latitude: expected decimal degrees from -90 to 90, like “52.8712”, got “95”" },
     { "[location]\nlongitude=6,53\n", KP_CONFIG_ERROR_INVALID_VALUE,
