@@ -3,9 +3,9 @@
 
 #include "kp-booking-flow.h"
 
+#include "kp-calendar.h"
 #include "kp-date-text.h"
 #include "kp-form-flow.h"
-#include "kp-guide-topic.h"
 #include "kp-receipt-page.h"
 #include "kp-slip.h"
 
@@ -14,7 +14,6 @@
 /* How far ahead free days are looked for, and how many get a big button first. */
 #define DAYS_AHEAD      60
 #define FIRST_FREE_DAYS 6
-#define LATER_FREE_DAYS 18
 #define LATER_CHOICE    "later"
 
 #define STEP_PRODUCT  "product"
@@ -25,12 +24,21 @@
 #define STEP_NAME     "name"
 #define STEP_CONTACT  "contact"
 
+/* The choices a step offers instead of its own when the agenda does not answer. */
+#define WAY_ON_PREFIX   "way-on:"
+#define WAY_ON_RETRY    WAY_ON_PREFIX "retry"
+#define WAY_ON_CALLBACK WAY_ON_PREFIX "callback"
+#define WAY_ON_LOCAL    WAY_ON_PREFIX "local"
+#define CALLBACK_PAGE   "callback"
+
 struct _KpBookingFlow
 {
   AdwBin parent_instance;
 
   KpConfig *config;
   KpAppointmentBackend *backend;
+  KpAppointmentBackend
+      *local_agenda; /* nullable: the information point's own, next to a remote one */
   KpPrinter *printer;
   KpGuide *guide;
   char *product_id; /* nullable: asked when not given */
@@ -53,6 +61,7 @@ typedef enum
   LOAD_PRODUCTS,
   LOAD_LOCATIONS,
   LOAD_DATES,
+  LOAD_MONTH, /* the free days of the calendar's month */
   LOAD_TIMES,
 } LoadKind;
 
@@ -60,10 +69,13 @@ typedef struct
 {
   LoadKind kind;
   KpAppointmentBackend *backend;
+  KpAppointmentBackend *local_agenda; /* nullable: asked when the backend does not answer */
   KpFormStep *step;
   char *product_id;
   char *location_id;
   GDate day;
+  GDate last;            /* dates and month: the last day asked for */
+  gboolean local_offers; /* out: the local agenda has the product (or, without one, any) */
 } Load;
 
 static void
@@ -72,10 +84,27 @@ load_free (gpointer data)
   Load *load = data;
 
   g_clear_object (&load->backend);
+  g_clear_object (&load->local_agenda);
   g_clear_object (&load->step);
   g_clear_pointer (&load->product_id, g_free);
   g_clear_pointer (&load->location_id, g_free);
   g_free (load);
+}
+
+/* Whether @agenda offers @product_id, or any product when it is NULL. Blocking. */
+static gboolean
+agenda_offers (KpAppointmentBackend *agenda, const char *product_id, GCancellable *cancellable)
+{
+  g_autoptr (GPtrArray) products = kp_appointment_backend_list_products (agenda, cancellable, NULL);
+
+  for (guint i = 0; products != NULL && i < products->len; i++)
+    {
+      const KpAppointmentProduct *product = g_ptr_array_index (products, i);
+
+      if (product_id == NULL || g_str_equal (product->id, product_id))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -84,7 +113,6 @@ load_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancel
   Load *load = task_data;
   g_autoptr (GError) error = NULL;
   GPtrArray *list = NULL;
-  GDate last;
 
   switch (load->kind)
     {
@@ -96,11 +124,10 @@ load_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancel
                                                       &error);
         break;
       case LOAD_DATES:
-        last = load->day;
-        g_date_add_days (&last, DAYS_AHEAD);
+      case LOAD_MONTH:
         list
             = kp_appointment_backend_list_dates (load->backend, load->product_id, load->location_id,
-                                                 &load->day, &last, cancellable, &error);
+                                                 &load->day, &load->last, cancellable, &error);
         break;
       case LOAD_TIMES:
       default:
@@ -108,10 +135,24 @@ load_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancel
             load->backend, load->product_id, load->location_id, &load->day, cancellable, &error);
         break;
     }
+  if (list == NULL && load->local_agenda != NULL
+      && g_error_matches (error, KP_APPOINTMENT_BACKEND_ERROR,
+                          KP_APPOINTMENT_BACKEND_ERROR_UNAVAILABLE))
+    load->local_offers = agenda_offers (load->local_agenda, load->product_id, cancellable);
   if (list == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/*
+ * The product's name in the session's language: the guide's, when it has
+ * the product, for an agenda may name its products in Dutch only.
+ */
+static const char *
+product_name (KpBookingFlow *self, const char *id, const char *agenda_name)
+{
+  return self->guide != NULL ? kp_guide_name_product (self->guide, id, agenda_name) : agenda_name;
 }
 
 static void
@@ -123,7 +164,8 @@ add_product_choices (KpBookingFlow *self, KpFormStep *step, GPtrArray *products)
     {
       const KpAppointmentProduct *product = g_ptr_array_index (products, i);
 
-      kp_form_step_add_choice (step, product->id, "kp-topic-appointment", product->name, NULL);
+      kp_form_step_add_choice (step, product->id, "kp-topic-appointment",
+                               product_name (self, product->id, product->name), NULL);
     }
 }
 
@@ -149,17 +191,13 @@ add_day_choice (KpFormStep *step, const GDate *day)
   kp_form_step_add_choice (step, id, NULL, label, NULL);
 }
 
-/* The first free days as big buttons, and a way to the later ones. */
+/* The first free days as big buttons, and a way to the calendar for later ones. */
 static void
 add_date_choices (KpFormStep *step, GPtrArray *dates)
 {
-  gboolean later = g_str_equal (kp_form_step_get_id (step), STEP_LATER);
-  guint first = later ? FIRST_FREE_DAYS : 0;
-  guint end = later ? FIRST_FREE_DAYS + LATER_FREE_DAYS : FIRST_FREE_DAYS;
-
-  for (guint i = first; i < MIN (end, dates->len); i++)
+  for (guint i = 0; i < MIN (FIRST_FREE_DAYS, dates->len); i++)
     add_day_choice (step, g_ptr_array_index (dates, i));
-  if (!later && dates->len > FIRST_FREE_DAYS)
+  if (dates->len > FIRST_FREE_DAYS)
     kp_form_step_add_choice (step, LATER_CHOICE, NULL, _ ("Another day"), NULL);
 }
 
@@ -174,6 +212,22 @@ add_time_choices (KpBookingFlow *self, KpFormStep *step, GPtrArray *times)
 
       kp_form_step_add_choice (step, label, NULL, label, NULL);
     }
+}
+
+/*
+ * The agenda does not answer: never a dead end. The resident can try
+ * again, ask to be called back, or book in the information point's own
+ * agenda when it has this product.
+ */
+static void
+offer_ways_on (KpFormStep *step, gboolean local_offers)
+{
+  kp_form_step_set_explanation (step, _ ("The agenda does not answer right now. "
+                                         "Choose what you want to do."));
+  kp_form_step_add_choice (step, WAY_ON_RETRY, NULL, _ ("Try again"), NULL);
+  kp_form_step_add_choice (step, WAY_ON_CALLBACK, NULL, _ ("Ask us to call you back"), NULL);
+  if (local_offers)
+    kp_form_step_add_choice (step, WAY_ON_LOCAL, NULL, _ ("Book at this information point"), NULL);
 }
 
 static void
@@ -191,11 +245,20 @@ on_load_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
   if (list == NULL)
     {
       g_message ("An appointment list could not be fetched: %s", error->message);
-      kp_form_step_set_explanation (load->step,
-                                    kp_appointment_backend_error_get_resident_message (error));
+      /* The calendar has no room for the ways on; the day step before it has them. */
+      if (g_error_matches (error, KP_APPOINTMENT_BACKEND_ERROR,
+                           KP_APPOINTMENT_BACKEND_ERROR_UNAVAILABLE)
+          && load->kind != LOAD_MONTH)
+        offer_ways_on (load->step, load->local_offers);
+      else
+        kp_form_step_set_explanation (load->step,
+                                      kp_appointment_backend_error_get_resident_message (error));
       return;
     }
-  if (list->len == 0 && load->kind != LOAD_PRODUCTS)
+  if (list->len == 0 && load->kind == LOAD_MONTH)
+    kp_form_step_set_explanation (
+        load->step, _ ("There are no free times in this month. Choose another month."));
+  else if (list->len == 0 && load->kind != LOAD_PRODUCTS)
     kp_form_step_set_explanation (load->step, _ ("There are no free times. Choose something "
                                                  "else, or ask us to call you back."));
   switch (load->kind)
@@ -209,11 +272,38 @@ on_load_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
       case LOAD_DATES:
         add_date_choices (load->step, list);
         break;
+      case LOAD_MONTH:
+        kp_calendar_set_free_days (KP_CALENDAR (kp_form_step_get_custom_input (load->step)), list);
+        break;
       case LOAD_TIMES:
       default:
         add_time_choices (self, load->step, list);
         break;
     }
+}
+
+static void
+set_today (GDate *day)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+}
+
+/* The days of the calendar's month from today on: a past day is never free. */
+static void
+set_month_range (KpFormStep *step, GDate *first, GDate *last)
+{
+  GDate today;
+
+  kp_calendar_get_month (KP_CALENDAR (kp_form_step_get_custom_input (step)), first);
+  *last = *first;
+  g_date_set_day (last,
+                  g_date_get_days_in_month (g_date_get_month (first), g_date_get_year (first)));
+  set_today (&today);
+  g_date_clamp (first, &today, NULL);
 }
 
 /* Replaces @step's choices with a fresh list from the backend, fetched in a thread. */
@@ -225,19 +315,21 @@ start_load (KpBookingFlow *self, KpFormStep *step, LoadKind kind)
 
   load->kind = kind;
   load->backend = g_object_ref (self->backend);
+  /* Once a location is chosen, its id is the remote agenda's: too late to switch. */
+  if (kind == LOAD_PRODUCTS || kind == LOAD_LOCATIONS)
+    g_set_object (&load->local_agenda, self->local_agenda);
   load->step = g_object_ref (step);
   load->product_id = g_strdup (kp_appointment_get_product_id (self->appointment));
   load->location_id = g_strdup (kp_appointment_get_location_id (self->appointment));
   load->day = self->chosen_day;
   if (kind == LOAD_DATES)
     {
-      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (&load->day, 1);
-      g_date_set_dmy (&load->day, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
+      set_today (&load->day);
+      load->last = load->day;
+      g_date_add_days (&load->last, DAYS_AHEAD);
     }
+  else if (kind == LOAD_MONTH)
+    set_month_range (step, &load->day, &load->last);
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -270,6 +362,27 @@ prepare_date (KpFormStep *step, gpointer user_data)
 }
 
 static void
+prepare_month (KpFormStep *step, gpointer user_data)
+{
+  start_load (KP_BOOKING_FLOW (user_data), step, LOAD_MONTH);
+}
+
+static void
+on_month_changed (KpCalendar *calendar, gpointer user_data)
+{
+  KpBookingFlow *self = KP_BOOKING_FLOW (user_data);
+
+  start_load (self, kp_form_flow_get_step (self->flow, STEP_LATER), LOAD_MONTH);
+}
+
+/* A day touched in the calendar answers the step, as a choice button does. */
+static void
+on_day_chosen (KpCalendar *calendar, const char *iso_day, gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (calendar), "flow.choose", "s", iso_day);
+}
+
+static void
 prepare_time (KpFormStep *step, gpointer user_data)
 {
   start_load (KP_BOOKING_FLOW (user_data), step, LOAD_TIMES);
@@ -283,18 +396,49 @@ set_not_available (GError **error)
   return FALSE;
 }
 
+/*
+ * A way on that a step offered when the agenda did not answer: carried out
+ * here, so the flow stays on the step (see KpFormStepCommitFunc).
+ */
+static gboolean
+take_way_on (KpBookingFlow *self, KpFormStep *step, const char *way)
+{
+  if (g_str_equal (way, WAY_ON_CALLBACK))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.open", "s", CALLBACK_PAGE);
+      return FALSE;
+    }
+  if (g_str_equal (way, WAY_ON_LOCAL) && self->local_agenda != NULL)
+    {
+      /* From now on this flow books in the local agenda; it has no other to switch to. */
+      g_set_object (&self->backend, self->local_agenda);
+      g_clear_object (&self->local_agenda);
+    }
+  kp_form_step_prepare (step);
+  return FALSE;
+}
+
+static gboolean
+is_way_on (const char *answer)
+{
+  return answer != NULL && g_str_has_prefix (answer, WAY_ON_PREFIX);
+}
+
 static gboolean
 commit_product (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
 {
   KpBookingFlow *self = KP_BOOKING_FLOW (user_data);
 
+  if (is_way_on (answer))
+    return take_way_on (self, step, answer);
   for (guint i = 0; self->products != NULL && i < self->products->len; i++)
     {
       const KpAppointmentProduct *product = g_ptr_array_index (self->products, i);
 
       if (g_str_equal (product->id, answer))
         {
-          kp_appointment_set_product (self->appointment, product->id, product->name);
+          kp_appointment_set_product (self->appointment, product->id,
+                                      product_name (self, product->id, product->name));
           return TRUE;
         }
     }
@@ -306,6 +450,8 @@ commit_location (KpFormStep *step, const char *answer, gpointer user_data, GErro
 {
   KpBookingFlow *self = KP_BOOKING_FLOW (user_data);
 
+  if (is_way_on (answer))
+    return take_way_on (self, step, answer);
   for (guint i = 0; self->locations != NULL && i < self->locations->len; i++)
     {
       const KpAppointmentLocation *location = g_ptr_array_index (self->locations, i);
@@ -326,6 +472,8 @@ commit_date (KpFormStep *step, const char *answer, gpointer user_data, GError **
 {
   KpBookingFlow *self = KP_BOOKING_FLOW (user_data);
 
+  if (is_way_on (answer))
+    return take_way_on (self, step, answer);
   if (g_strcmp0 (answer, LATER_CHOICE) == 0)
     return TRUE;
   if (!kp_date_text_parse_iso (answer, &self->chosen_day))
@@ -368,6 +516,8 @@ commit_time (KpFormStep *step, const char *answer, gpointer user_data, GError **
 {
   KpBookingFlow *self = KP_BOOKING_FLOW (user_data);
 
+  if (is_way_on (answer))
+    return take_way_on (self, step, answer);
   for (guint i = 0; self->times != NULL && i < self->times->len; i++)
     {
       GDateTime *start = g_ptr_array_index (self->times, i);
@@ -442,6 +592,22 @@ add_choice_step (KpBookingFlow *self,
   return step;
 }
 
+/* The later days as a month to page through; the flow shows the calendar under the question. */
+static KpFormStep *
+add_calendar_step (KpBookingFlow *self)
+{
+  GtkWidget *calendar = kp_calendar_new ();
+  KpFormStep *step = kp_form_flow_add_step (
+      self->flow, kp_form_step_new_custom (STEP_LATER, _ ("Which day suits you?"), calendar));
+
+  kp_form_step_set_summary_label (step, _ ("Day"));
+  kp_form_step_set_prepare_func (step, prepare_month, self, NULL);
+  kp_form_step_set_commit_func (step, commit_date, self, NULL);
+  g_signal_connect_object (calendar, "month-changed", G_CALLBACK (on_month_changed), self, 0);
+  g_signal_connect_object (calendar, "day-chosen", G_CALLBACK (on_day_chosen), self, 0);
+  return step;
+}
+
 static void
 add_steps (KpBookingFlow *self)
 {
@@ -457,8 +623,7 @@ add_steps (KpBookingFlow *self)
   step = add_choice_step (self, STEP_DATE, _ ("Which day suits you?"), _ ("Day"), prepare_date,
                           commit_date);
   kp_form_step_set_summary_func (step, summarize_day, self, NULL);
-  step = add_choice_step (self, STEP_LATER, _ ("Which day suits you?"), _ ("Day"), prepare_date,
-                          commit_date);
+  step = add_calendar_step (self);
   kp_form_step_set_condition_func (step, later_is_asked, self, NULL);
   kp_form_step_set_summary_func (step, summarize_day, self, NULL);
   step = add_choice_step (self, STEP_TIME, _ ("Which time suits you?"), _ ("Time"), prepare_time,
@@ -526,50 +691,6 @@ book_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancel
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
-/* The guidance topic that leads to this product says what to bring. */
-static void
-add_bring_items (KpBookingFlow *self, KpSlip *slip)
-{
-  const char *product_id = kp_appointment_get_product_id (self->appointment);
-  GPtrArray *topics = self->guide != NULL ? kp_guide_get_topics (self->guide) : NULL;
-
-  for (guint i = 0; topics != NULL && i < topics->len; i++)
-    {
-      KpGuideTopic *topic = g_ptr_array_index (topics, i);
-      const KpGuideSection *bring;
-
-      if (kp_guide_topic_get_next_kind (topic) != KP_GUIDE_NEXT_APPOINTMENT
-          || g_strcmp0 (kp_guide_topic_get_next_target (topic), product_id) != 0)
-        continue;
-      bring = kp_guide_topic_lookup_section (topic, KP_GUIDE_SECTION_BRING);
-      for (guint j = 0; bring != NULL && j < bring->blocks->len; j++)
-        kp_slip_add_bring_item (slip,
-                                ((KpGuideBlock *) g_ptr_array_index (bring->blocks, j))->text);
-      return;
-    }
-}
-
-/* (transfer full) */
-static KpSlip *
-make_slip (KpBookingFlow *self)
-{
-  KpAppointment *appointment = self->appointment;
-  g_autoptr (KpSlip) slip = kp_slip_new_for_kiosk (self->config, _ ("Appointment"),
-                                                   kp_appointment_get_reference (appointment));
-  g_autofree char *when = kp_date_text_format_day_and_time (kp_appointment_get_start (appointment));
-  const char *address = kp_appointment_get_location_address (appointment);
-  g_autofree char *where
-      = address != NULL
-            ? g_strdup_printf ("%s\n%s", kp_appointment_get_location_name (appointment), address)
-            : g_strdup (kp_appointment_get_location_name (appointment));
-
-  kp_slip_add_line (slip, _ ("What"), kp_appointment_get_product_name (appointment));
-  kp_slip_add_line (slip, _ ("When"), when);
-  kp_slip_add_line (slip, _ ("Where"), where);
-  add_bring_items (self, slip);
-  return g_steal_pointer (&slip);
-}
-
 /*
  * The place went to someone else: the next free time is taken into the
  * appointment, so the check screen shows it and Book takes it.
@@ -618,15 +739,17 @@ on_booked (GObject *source_object, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, KP_APPOINTMENT_BACKEND_ERROR,
                            KP_APPOINTMENT_BACKEND_ERROR_SLOT_TAKEN))
         message = offer_next_free (self, booking->next_free);
+      else if (g_error_matches (error, KP_APPOINTMENT_BACKEND_ERROR,
+                                KP_APPOINTMENT_BACKEND_ERROR_UNAVAILABLE))
+        /* The check screen keeps every answer, so Book is the way to try again. */
+        message = g_strdup (_ ("The agenda does not answer right now. Touch Book to try again."));
       else
-        /* TRANSLATORS: %s is the backend's B1 sentence about what went wrong */
-        message = g_strdup_printf (_ ("%s Choose another time, or ask us to call you back."),
-                                   kp_appointment_backend_error_get_resident_message (error));
+        message = g_strdup (kp_appointment_backend_error_get_resident_message (error));
       g_task_return_new_error (send_task, KP_APPOINTMENT_BACKEND_ERROR, error->code, "%s", message);
       return;
     }
 
-  slip = make_slip (self);
+  slip = kp_appointment_new_slip (self->appointment, self->config, self->guide);
   receipt = kp_receipt_page_new (self->printer, slip, _ ("Your appointment is booked"));
   /* The slip has what the resident needs; the model need not keep who they are. */
   kp_appointment_forget_contact (self->appointment);
@@ -665,6 +788,7 @@ kp_booking_flow_dispose (GObject *object)
   g_clear_pointer (&self->product_id, g_free);
   g_clear_object (&self->guide);
   g_clear_object (&self->printer);
+  g_clear_object (&self->local_agenda);
   g_clear_object (&self->backend);
   g_clear_object (&self->config);
 
@@ -694,11 +818,8 @@ kp_booking_flow_init (KpBookingFlow *self)
 static void
 preset_product (KpBookingFlow *self)
 {
-  const KpGuideEntry *entry
-      = self->guide != NULL ? kp_guide_lookup_product (self->guide, self->product_id) : NULL;
-
   kp_appointment_set_product (self->appointment, self->product_id,
-                              entry != NULL ? entry->name : self->product_id);
+                              product_name (self, self->product_id, self->product_id));
 }
 
 GtkWidget *
@@ -731,6 +852,15 @@ kp_booking_flow_new (KpConfig *config,
       self->flow, _ ("When you touch Book, the appointment is made and you get a slip."));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->flow));
   return GTK_WIDGET (self);
+}
+
+void
+kp_booking_flow_set_local_agenda (KpBookingFlow *self, KpAppointmentBackend *local_agenda)
+{
+  g_return_if_fail (KP_IS_BOOKING_FLOW (self));
+  g_return_if_fail (local_agenda == NULL || KP_IS_APPOINTMENT_BACKEND (local_agenda));
+
+  g_set_object (&self->local_agenda, local_agenda);
 }
 
 KpAppointment *

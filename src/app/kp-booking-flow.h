@@ -18,8 +18,10 @@ G_BEGIN_DECLS
  * slip. Every backend call runs in a thread.
  *
  * When someone else takes the chosen time first, the check screen says so
- * and offers the next free time; when the backend does not answer, it
- * says what else the resident can do.
+ * and offers the next free time. When the backend does not answer, the
+ * step offers "Try again", "Ask us to call you back" (the kiosk's
+ * "callback" page) and, with a local agenda that has the product, booking
+ * there instead; product names are the guide's, in the session language.
  */
 #define KP_TYPE_BOOKING_FLOW (kp_booking_flow_get_type ())
 G_DECLARE_FINAL_TYPE (KpBookingFlow, kp_booking_flow, KP, BOOKING_FLOW, AdwBin)
@@ -34,6 +36,13 @@ GtkWidget *kp_booking_flow_new (KpConfig *config,
                                 KpPrinter *printer,
                                 KpGuide *guide,
                                 const char *product_id);
+
+/*
+ * @local_agenda (nullable): the information point's own agenda
+ * (kp_appointment_backend_new_local_for_config) to offer while choosing
+ * the product or the location, when the flow's backend does not answer.
+ */
+void kp_booking_flow_set_local_agenda (KpBookingFlow *self, KpAppointmentBackend *local_agenda);
 
 /* (transfer none): the appointment being made, for tests */
 KpAppointment *kp_booking_flow_get_appointment (KpBookingFlow *self);

@@ -42,6 +42,26 @@ kp_date_text_format_day (const GDate *date)
 }
 
 char *
+kp_date_text_format_weekday (GDateWeekday weekday)
+{
+  g_return_val_if_fail (g_date_valid_weekday (weekday), NULL);
+
+  return g_strdup (_ (weekday_names[weekday]));
+}
+
+char *
+kp_date_text_format_month (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* TRANSLATORS: a month and its year: "December 2026" */
+  return g_strdup_printf (
+      _ ("%1$s %2$u"),
+      g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[g_date_get_month (date)]),
+      (guint) g_date_get_year (date));
+}
+
+char *
 kp_date_text_format_time (GDateTime *time)
 {
   g_return_val_if_fail (time != NULL, NULL);

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  */
 char *kp_date_text_format_day (const GDate *date);
 char *kp_date_text_format_time (GDateTime *time);
+/* "Tuesday", for a calendar's column */
+char *kp_date_text_format_weekday (GDateWeekday weekday);
+/* "December 2026", for a calendar's heading */
+char *kp_date_text_format_month (const GDate *date);
 /* "Tuesday 8 December at 9:10" */
 char *kp_date_text_format_day_and_time (GDateTime *time);
 

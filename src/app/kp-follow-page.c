@@ -4,7 +4,9 @@
 #include "kp-follow-page.h"
 
 #include "kp-date-text.h"
+#include "kp-entry-helpers.h"
 #include "kp-reference.h"
+#include "kp-submission-status.h"
 
 #include <glib/gi18n.h>
 
@@ -14,6 +16,7 @@ struct _KpFollowPage
 
   KpConfig *config;
   KpOutbox *outbox;
+  KpLocalRegister *local_register;    /* where kernpunt-syncd files the cases: their history */
   KpAppointmentBackend *appointments; /* nullable: no appointments on this kiosk */
   KpAppointment *appointment;         /* the one shown, for Cancel */
   GCancellable *cancellable;
@@ -22,6 +25,8 @@ struct _KpFollowPage
   GtkWidget *result_box;
   GtkLabel *result_label;
   GtkLabel *detail_label;
+  GtkWidget *history_box;
+  GtkWidget *history_list;
   GtkWidget *cancel_button;
   GtkWidget *confirm_box;
 };
@@ -40,8 +45,19 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
+clear_history (KpFollowPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->history_list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->history_list), child);
+  gtk_widget_set_visible (self->history_box, FALSE);
+}
+
+static void
 show_result (KpFollowPage *self, const char *message, const char *detail)
 {
+  clear_history (self);
   gtk_label_set_label (self->result_label, message);
   gtk_label_set_label (self->detail_label, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
@@ -61,29 +77,72 @@ show_ask_for_help (KpFollowPage *self)
   show_result (self, message, NULL);
 }
 
-static void
-show_item (KpFollowPage *self, KpOutboxItem *item)
+/* The day of a step in words, "Monday 3 March"; NULL when its time is not known. */
+static char *
+dup_step_day (const KpStatusStep *step)
 {
-  const char *case_id = kp_outbox_item_get_remote_id (item);
+  g_autoptr (GDateTime) at = NULL;
+  GDate day;
+
+  if (step->at <= 0)
+    return NULL;
+  at = g_date_time_new_from_unix_local (step->at / G_USEC_PER_SEC);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (at),
+                  (GDateMonth) g_date_time_get_month (at), (GDateYear) g_date_time_get_year (at));
+  return kp_date_text_format_day (&day);
+}
+
+static GtkWidget *
+new_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* One step: its day on a line of its own, then what happened in B1. */
+static GtkWidget *
+new_step_row (const KpStatusStep *step)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *day = dup_step_day (step);
+
+  gtk_widget_add_css_class (row, "status-step");
+  if (day != NULL)
+    gtk_box_append (GTK_BOX (row), new_label (day, "title-3"));
+  gtk_box_append (GTK_BOX (row), new_label (step->text, "body-large"));
+  return row;
+}
+
+/*
+ * The headline says where the submission is now; the history below reads
+ * oldest first, top to bottom, like a letter telling what happened, and
+ * ends at that same "now". Newest first would make a resident read back in
+ * time, which people who are not at ease with screens find confusing.
+ */
+static void
+show_status (KpFollowPage *self, KpSubmissionStatus *status)
+{
+  const char *case_id = kp_submission_status_get_case_id (status);
+  GPtrArray *history = kp_submission_status_get_history (status);
   g_autofree char *detail = NULL;
 
-  switch (kp_outbox_item_get_state (item))
+  /* A submission that could not be sent needs a person: the phone number too. */
+  if (g_str_equal (kp_submission_status_get_status (status), KP_SUBMISSION_STATUS_PROBLEM))
+    show_ask_for_help (self);
+  else
     {
-      case KP_OUTBOX_STATE_PENDING:
-      case KP_OUTBOX_STATE_DELIVERING:
-        show_result (self, _ ("We have your report. We will send it to the municipality soon."),
-                     NULL);
-        break;
-      case KP_OUTBOX_STATE_DELIVERED:
-        if (case_id != NULL && *case_id != '\0')
-          detail = g_strdup_printf (_ ("Case number: %s"), case_id);
-        show_result (self, _ ("The municipality has your report."), detail);
-        break;
-      case KP_OUTBOX_STATE_REJECTED:
-      default:
-        show_ask_for_help (self);
-        break;
+      if (case_id != NULL && *case_id != '\0')
+        detail = g_strdup_printf (_ ("Case number: %s"), case_id);
+      show_result (self, kp_submission_status_get_text (status), detail);
     }
+  for (guint i = 0; i < history->len; i++)
+    gtk_box_append (GTK_BOX (self->history_list), new_step_row (g_ptr_array_index (history, i)));
+  gtk_widget_set_visible (self->history_box, TRUE);
 }
 
 /* SQLite is disk work: it runs off the UI thread, so the screen never freezes. */
@@ -96,7 +155,8 @@ look_up_in_thread (GTask *task,
   KpFollowPage *self = KP_FOLLOW_PAGE (source_object);
   const char *reference = task_data;
   g_autoptr (GError) error = NULL;
-  GObject *found = G_OBJECT (kp_outbox_lookup (self->outbox, reference, &error));
+  GObject *found = G_OBJECT (
+      kp_submission_status_lookup (self->outbox, self->local_register, reference, &error));
 
   /* A slip's reference is a report's or an appointment's: they share one form. */
   if (found == NULL && self->appointments != NULL
@@ -152,7 +212,7 @@ on_look_up_done (GObject *source_object, GAsyncResult *result, gpointer user_dat
   if (KP_IS_APPOINTMENT (found))
     show_appointment (self, KP_APPOINTMENT (found));
   else if (found != NULL)
-    show_item (self, KP_OUTBOX_ITEM (found));
+    show_status (self, KP_SUBMISSION_STATUS (found));
   else if (g_error_matches (error, KP_OUTBOX_ERROR, KP_OUTBOX_ERROR_NOT_FOUND))
     show_result (self, _ ("We cannot find this number."), NULL);
   else
@@ -170,13 +230,17 @@ look_up (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GTask) task = NULL;
   g_autofree char *reference = NULL;
 
-  reference = kp_reference_normalize (gtk_editable_get_text (GTK_EDITABLE (self->reference_entry)),
-                                      &error);
+  /* A barcode reader types the slip's QR code: the reference, or the status link holding it. */
+  reference = kp_reference_from_scan (gtk_editable_get_text (GTK_EDITABLE (self->reference_entry)),
+                                      kp_config_get_slip_qr_url_template (self->config), &error);
   if (reference == NULL)
     {
       show_result (self, _ ("This number has a typo. Check it and try again."), NULL);
       return;
     }
+  /* The entry then shows the number as the slip prints it, not a long link. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->reference_entry)), reference) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->reference_entry), reference);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -290,6 +354,7 @@ kp_follow_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->appointment);
   g_clear_object (&self->appointments);
+  g_clear_object (&self->local_register);
   g_clear_object (&self->outbox);
   g_clear_object (&self->config);
 
@@ -317,12 +382,27 @@ kp_follow_page_set_property (GObject *object, guint prop_id, const GValue *value
     }
 }
 
+/*
+ * kernpunt-syncd files every case in the embedded register of the same
+ * database (ARCHITECTURE.md), so the page reads the history from there.
+ */
+static void
+kp_follow_page_constructed (GObject *object)
+{
+  KpFollowPage *self = KP_FOLLOW_PAGE (object);
+
+  G_OBJECT_CLASS (kp_follow_page_parent_class)->constructed (object);
+
+  self->local_register = kp_local_register_new (kp_outbox_get_store (self->outbox));
+}
+
 static void
 kp_follow_page_class_init (KpFollowPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = kp_follow_page_constructed;
   object_class->dispose = kp_follow_page_dispose;
   object_class->set_property = kp_follow_page_set_property;
   widget_class->map = kp_follow_page_map;
@@ -344,6 +424,8 @@ kp_follow_page_class_init (KpFollowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, result_box);
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, result_label);
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, KpFollowPage, history_box);
+  gtk_widget_class_bind_template_child (widget_class, KpFollowPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KpFollowPage, confirm_box);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
@@ -356,20 +438,11 @@ kp_follow_page_class_init (KpFollowPageClass *klass)
   gtk_widget_class_install_action (widget_class, "follow.confirm-cancel", NULL, confirm_cancel);
 }
 
-/* No menus in a kiosk: the entry's right-click / long-press menu stays shut. */
-static void
-disable_context_menu (GtkEntry *entry)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (text), "menu.popup", FALSE);
-}
-
 static void
 kp_follow_page_init (KpFollowPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  disable_context_menu (self->reference_entry);
+  kp_entry_helpers_disable_context_menu (self->reference_entry);
 }
 
 GtkWidget *

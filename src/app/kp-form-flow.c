@@ -3,6 +3,8 @@
 
 #include "kp-form-flow.h"
 
+#include "kp-entry-helpers.h"
+
 #include <glib/gi18n.h>
 
 #define CHOICE_COLUMNS    3
@@ -18,6 +20,7 @@ typedef struct
   GtkWidget *counter;       /* text steps: "12 of 1000 characters" */
   GtkWidget *choice_box;    /* choices, yes/no and search steps */
   GtkWidget *nothing_found; /* search steps */
+  GtkWidget *explanation_label;
   GtkWidget *error_label;
 } StepView;
 
@@ -29,8 +32,10 @@ struct _KpFormFlow
   GHashTable *views;   /* step id → StepView */
   KpFormStep *current; /* (nullable): the step on screen */
   gboolean started;
-  gboolean changing; /* came from the check screen through Change */
-  char *error;       /* the message on screen, if any */
+  gboolean changing;     /* came from the check screen through Change */
+  char *error;           /* the message on screen, if any */
+  guint shown_position;  /* of the screen on show, counted from 1; the check screen last */
+  double shown_fraction; /* what the progress bar shows */
   GCancellable *cancellable;
   KpFormFlowSendFunc send_func;
   gpointer send_data;
@@ -305,9 +310,7 @@ new_entry (StepView *view)
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   kp_form_step_get_question (view->step), -1);
-  /* No menus in a kiosk: the right-click / long-press menu stays shut. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry))),
-                                 "menu.popup", FALSE);
+  kp_entry_helpers_disable_context_menu (GTK_ENTRY (entry));
   return entry;
 }
 
@@ -347,6 +350,9 @@ build_input (StepView *view, GtkBox *page)
         gtk_grid_set_column_homogeneous (GTK_GRID (view->choice_box), TRUE);
         gtk_box_append (page, view->choice_box);
         break;
+      case KP_FORM_STEP_CUSTOM:
+        gtk_box_append (page, kp_form_step_get_custom_input (view->step));
+        break;
       case KP_FORM_STEP_ENTRY:
       default:
         view->entry = new_entry (view);
@@ -362,6 +368,16 @@ on_choices_changed (KpFormStep *step, StepView *view)
   fill_choices (view);
 }
 
+/* An owner may explain later, e.g. why the choices could not be loaded. */
+static void
+show_explanation (KpFormStep *step, StepView *view)
+{
+  const char *explanation = kp_form_step_get_explanation (step);
+
+  gtk_label_set_label (GTK_LABEL (view->explanation_label), explanation != NULL ? explanation : "");
+  gtk_widget_set_visible (view->explanation_label, explanation != NULL);
+}
+
 /*
  * The error sits right under the question's input, so the eye and Read
  * aloud find it next to what has to change.
@@ -371,7 +387,6 @@ ensure_step_view (KpFormFlow *self, KpFormStep *step)
 {
   StepView *view = g_hash_table_lookup (self->views, kp_form_step_get_id (step));
   GtkWidget *page;
-  const char *explanation = kp_form_step_get_explanation (step);
 
   if (view != NULL)
     return view;
@@ -381,8 +396,10 @@ ensure_step_view (KpFormFlow *self, KpFormStep *step)
   page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 20);
   gtk_widget_add_css_class (page, "form-step");
   gtk_box_append (GTK_BOX (page), new_label (kp_form_step_get_question (step), "title-1"));
-  if (explanation != NULL)
-    gtk_box_append (GTK_BOX (page), new_label (explanation, "body-large"));
+  view->explanation_label = new_label (NULL, "body-large");
+  gtk_box_append (GTK_BOX (page), view->explanation_label);
+  show_explanation (step, view);
+  g_signal_connect (step, "explanation-changed", G_CALLBACK (show_explanation), view);
   view->error_label = new_label (NULL, "form-error");
   gtk_widget_set_visible (view->error_label, FALSE);
   build_input (view, GTK_BOX (page));
@@ -399,27 +416,42 @@ ensure_step_view (KpFormFlow *self, KpFormStep *step)
   return view;
 }
 
+/*
+ * Answers open steps of their own ("At an address" adds the street and the
+ * house number), so any total shown up front would grow under a resident's
+ * hands: "Step 1 of 5", then "Step 4 of 7". A total that can only be a
+ * guess is not honest, and a jump makes people think they did something
+ * wrong. So the words name only the step, which is always true, and the
+ * bar estimates from the steps known so far; while the resident goes
+ * forward, the bar never moves back. Going back moves it back, as expected.
+ */
 static void
 show_progress (KpFormFlow *self)
 {
   g_autoptr (GPtrArray) asked = list_asked_steps (self);
   g_autofree char *progress = NULL;
   guint position = 0;
+  double fraction;
 
   if (self->current != NULL)
     {
       g_ptr_array_find (asked, self->current, &position);
       position++;
-      progress = g_strdup_printf (_ ("Step %u of %u"), position, asked->len);
+      progress = g_strdup_printf (_ ("Step %u"), position);
+      fraction = (double) position / (asked->len + 1);
     }
   else
     {
-      position = asked->len;
+      position = asked->len + 1;
       progress = g_strdup (_ ("Last step: check and send"));
+      fraction = (double) asked->len / (asked->len + 1);
     }
+  if (position > self->shown_position)
+    fraction = MAX (fraction, self->shown_fraction);
+  self->shown_position = position;
+  self->shown_fraction = fraction;
   gtk_label_set_label (self->progress_label, progress);
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 asked->len > 0 ? (double) position / (asked->len + 1) : 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   gtk_widget_set_visible (self->progress_box, TRUE);
 }
 
@@ -549,8 +581,9 @@ commit_answer (KpFormFlow *self, const char *answer)
 
   if (!kp_form_step_commit (self->current, answer, &error))
     {
-      set_error (self, error->message);
-      show_step_error (view, error->message);
+      /* Without an error the owner took care of the answer itself, e.g. by loading again. */
+      set_error (self, error != NULL ? error->message : NULL);
+      show_step_error (view, error != NULL ? error->message : NULL);
       focus_input (self);
       return;
     }
@@ -875,6 +908,8 @@ kp_form_flow_start (KpFormFlow *self)
   asked = list_asked_steps (self);
   self->started = TRUE;
   self->changing = FALSE;
+  self->shown_position = 0;
+  self->shown_fraction = 0;
   if (asked->len > 0)
     show_step (self, g_ptr_array_index (asked, 0));
   else

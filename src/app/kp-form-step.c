@@ -31,7 +31,8 @@ struct _KpFormStep
   GtkInputPurpose purpose;
   guint max_chars;
   gboolean optional;
-  GArray *choices; /* of Choice */
+  GArray *choices;         /* of Choice */
+  GtkWidget *custom_input; /* custom steps */
   char *answer;
   gboolean done;
 
@@ -47,6 +48,7 @@ G_DEFINE_FINAL_TYPE (KpFormStep, kp_form_step, G_TYPE_OBJECT)
 enum
 {
   CHOICES_CHANGED,
+  EXPLANATION_CHANGED,
   N_SIGNALS
 };
 
@@ -99,6 +101,7 @@ kp_form_step_finalize (GObject *object)
   callback_clear (&self->commit);
   g_clear_pointer (&self->answer, g_free);
   g_clear_pointer (&self->choices, g_array_unref);
+  g_clear_object (&self->custom_input);
   g_clear_pointer (&self->summary_label, g_free);
   g_clear_pointer (&self->explanation, g_free);
   g_clear_pointer (&self->question, g_free);
@@ -116,6 +119,9 @@ kp_form_step_class_init (KpFormStepClass *klass)
 
   signals[CHOICES_CHANGED] = g_signal_new ("choices-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EXPLANATION_CHANGED]
+      = g_signal_new ("explanation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -192,6 +198,19 @@ kp_form_step_new_search (const char *id,
   return self;
 }
 
+KpFormStep *
+kp_form_step_new_custom (const char *id, const char *question, GtkWidget *input)
+{
+  KpFormStep *self;
+
+  g_return_val_if_fail (id != NULL && question != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (input), NULL);
+
+  self = step_new (KP_FORM_STEP_CUSTOM, id, question);
+  self->custom_input = g_object_ref_sink (input);
+  return self;
+}
+
 const char *
 kp_form_step_get_id (KpFormStep *self)
 {
@@ -223,6 +242,7 @@ kp_form_step_set_explanation (KpFormStep *self, const char *explanation)
 
   g_free (self->explanation);
   self->explanation = g_strdup (explanation);
+  g_signal_emit (self, signals[EXPLANATION_CHANGED], 0);
 }
 
 const char *
@@ -280,6 +300,14 @@ kp_form_step_get_purpose (KpFormStep *self)
   g_return_val_if_fail (KP_IS_FORM_STEP (self), GTK_INPUT_PURPOSE_FREE_FORM);
 
   return self->purpose;
+}
+
+GtkWidget *
+kp_form_step_get_custom_input (KpFormStep *self)
+{
+  g_return_val_if_fail (KP_IS_FORM_STEP (self), NULL);
+
+  return self->custom_input;
 }
 
 void

@@ -19,7 +19,10 @@ G_BEGIN_DECLS
  *             moves on;
  *  - yes/no:  two large buttons; one touch answers and moves on;
  *  - search:  an entry with a list of matches below it (an address, a
- *             landmark); touching a match answers and moves on.
+ *             landmark); touching a match answers and moves on;
+ *  - custom:  a widget of the owner's (a calendar), shown under the
+ *             question; it answers by activating "flow.choose" with the
+ *             answer, as a choice button does.
  *
  * Every answer is a string: the typed text, a choice's id, "yes"/"no".
  * Texts passed in are shown as given: translate them first.
@@ -35,6 +38,7 @@ typedef enum
   KP_FORM_STEP_CHOICES,
   KP_FORM_STEP_YES_NO,
   KP_FORM_STEP_SEARCH,
+  KP_FORM_STEP_CUSTOM,
 } KpFormStepKind;
 
 #define KP_TYPE_FORM_STEP (kp_form_step_get_type ())
@@ -44,8 +48,11 @@ G_DECLARE_FINAL_TYPE (KpFormStep, kp_form_step, KP, FORM_STEP, GObject)
  * Called with the answer when the resident touches Next (or a choice).
  * Apply it to the model and return TRUE, or return FALSE with a B1 error
  * (a core validator's GError is fine as it is): the flow shows its message
- * next to the field, keeps what was typed and stays on the step. @answer
- * is NULL when an optional step is skipped.
+ * next to the field, keeps what was typed and stays on the step. Return
+ * FALSE without an error for an answer that is no answer but a command the
+ * owner has carried out (e.g. "Try again", which loads the choices again):
+ * the flow then stays on the step and shows no message. @answer is NULL
+ * when an optional step is skipped.
  */
 typedef gboolean (*KpFormStepCommitFunc) (KpFormStep *step,
                                           const char *answer,
@@ -77,11 +84,18 @@ KpFormStep *kp_form_step_new_search (const char *id,
                                      gpointer user_data,
                                      GDestroyNotify destroy);
 
+/* The step keeps @input (sinking a floating reference) for the flow to show. */
+KpFormStep *kp_form_step_new_custom (const char *id, const char *question, GtkWidget *input);
+
 const char *kp_form_step_get_id (KpFormStep *self);
 KpFormStepKind kp_form_step_get_kind (KpFormStep *self);
 const char *kp_form_step_get_question (KpFormStep *self);
 
-/* A few plain sentences under the question: why it is asked, what the limits are. */
+/*
+ * A few plain sentences under the question: why it is asked, what the
+ * limits are, or why the choices could not be loaded. Emits
+ * "explanation-changed", so a shown step says the new sentences.
+ */
 void kp_form_step_set_explanation (KpFormStep *self, const char *explanation);
 const char *kp_form_step_get_explanation (KpFormStep *self);
 /* The short name of the answer on the check screen ("Where"); the question when unset. */
@@ -93,6 +107,8 @@ gboolean kp_form_step_get_optional (KpFormStep *self);
 /* For entry and text steps: the text's limit (0: none) and the keyboard's purpose. */
 guint kp_form_step_get_max_chars (KpFormStep *self);
 GtkInputPurpose kp_form_step_get_purpose (KpFormStep *self);
+/* For a custom step: the owner's widget. (nullable) (transfer none) */
+GtkWidget *kp_form_step_get_custom_input (KpFormStep *self);
 
 /* Choices (and search matches), in the order shown. @icon_name and @detail are nullable. */
 void kp_form_step_add_choice (

@@ -3,19 +3,18 @@
 
 #include "kp-found-flow.h"
 
-#include "kp-date-choices.h"
 #include "kp-date-text.h"
 #include "kp-form-flow.h"
 #include "kp-found-item.h"
+#include "kp-object-steps.h"
 #include "kp-place-steps.h"
 #include "kp-receipt-page.h"
 #include "kp-submission-send.h"
 
 #include <glib/gi18n.h>
 
-#define COLOUR_UNKNOWN "unknown"
-#define CUSTODY_HERE   "here"
-#define CUSTODY_KEPT   "kept"
+#define CUSTODY_HERE "here"
+#define CUSTODY_KEPT "kept"
 
 struct _KpFoundFlow
 {
@@ -25,6 +24,7 @@ struct _KpFoundFlow
   KpOutbox *outbox;
   KpPrinter *printer;
   KpFoundItem *item;
+  KpObjectSteps *object_steps;
   KpPlaceSteps *place_steps;
   KpFormFlow *flow;
 };
@@ -47,21 +47,35 @@ is_not_document (KpFormStep *step, gpointer user_data)
 }
 
 static gboolean
-commit_object (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
+set_object_kind (gpointer model, const char *slug, GError **error)
 {
-  KpFoundFlow *self = user_data;
-
-  return kp_found_item_set_object_kind (self->item, answer, error);
+  return kp_found_item_set_object_kind (model, slug, error);
 }
 
 static gboolean
-commit_colour (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
+set_colour (gpointer model, const char *slug, GError **error)
 {
-  KpFoundFlow *self = user_data;
-
-  return kp_found_item_set_colour (self->item,
-                                   g_strcmp0 (answer, COLOUR_UNKNOWN) == 0 ? NULL : answer, error);
+  return kp_found_item_set_colour (model, slug, error);
 }
+
+static gboolean
+set_found_on (gpointer model, const GDate *date, GError **error)
+{
+  return kp_found_item_set_found_on (model, date, error);
+}
+
+static const GDate *
+get_found_on (gpointer model)
+{
+  return kp_found_item_get_found_on (model);
+}
+
+static const KpObjectStepsModel object_steps_model = {
+  .set_object_kind = set_object_kind,
+  .set_colour = set_colour,
+  .set_date = set_found_on,
+  .get_date = get_found_on,
+};
 
 static gboolean
 commit_brand (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
@@ -85,46 +99,6 @@ on_place (const KpPlace *place, gpointer user_data)
   KpFoundFlow *self = user_data;
 
   kp_found_item_set_place (self->item, place);
-}
-
-static gboolean
-set_found_on (KpFoundFlow *self, const char *answer, GError **error)
-{
-  GDate date;
-
-  return kp_date_choices_parse (answer, &date, error)
-         && kp_found_item_set_found_on (self->item, &date, error);
-}
-
-static gboolean
-commit_date (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
-{
-  KpFoundFlow *self = user_data;
-
-  if (g_strcmp0 (answer, KP_DATE_CHOICES_EARLIER) == 0)
-    return TRUE;
-  return set_found_on (self, answer, error);
-}
-
-static gboolean
-asks_typed_date (KpFormStep *step, gpointer user_data)
-{
-  return answer_is (user_data, "date", KP_DATE_CHOICES_EARLIER);
-}
-
-static gboolean
-commit_typed_date (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
-{
-  return set_found_on (user_data, answer, error);
-}
-
-static char *
-summarize_date (KpFormStep *step, gpointer user_data)
-{
-  KpFoundFlow *self = user_data;
-  const GDate *found_on = kp_found_item_get_found_on (self->item);
-
-  return found_on != NULL ? kp_date_text_format_day (found_on) : NULL;
 }
 
 static gboolean
@@ -211,14 +185,18 @@ build_label (KpFoundFlow *self, const char *reference)
 {
   KpSlip *label = kp_slip_new_for_kiosk (self->config, _ ("Found object"), reference);
   const KpFoundItemColour *colour = kp_found_item_get_colour (self->item);
-  g_autofree char *day = summarize_date (NULL, self);
+  const GDate *found_on = kp_found_item_get_found_on (self->item);
 
   kp_slip_add_line (label, _ ("What"),
                     kp_found_item_kind_get_label (kp_found_item_get_object_kind (self->item)));
   if (colour != NULL)
     kp_slip_add_line (label, _ ("Colour"), kp_found_item_colour_get_label (colour));
-  if (day != NULL)
-    kp_slip_add_line (label, _ ("Found on"), day);
+  if (found_on != NULL)
+    {
+      g_autofree char *day = kp_date_text_format_day (found_on);
+
+      kp_slip_add_line (label, _ ("Found on"), day);
+    }
   return label;
 }
 
@@ -286,39 +264,13 @@ send (KpFormFlow *flow, GTask *task, gpointer user_data)
                       _ ("Thank you. We have received your report of a found object."), NULL, NULL);
 }
 
+/* After what it is and its colour, a found object's own details. */
 static void
 add_object_steps (KpFoundFlow *self)
 {
-  guint n_kinds;
-  guint n_colours;
-  const KpFoundItemKind *kinds = kp_found_item_list_kinds (&n_kinds);
-  const KpFoundItemColour *colours = kp_found_item_list_colours (&n_colours);
   KpFormStep *step;
 
-  step = kp_form_flow_add_step (self->flow,
-                                kp_form_step_new_choices ("object", _ ("What did you find?")));
-  kp_form_step_set_summary_label (step, _ ("What"));
-  for (guint i = 0; i < n_kinds; i++)
-    {
-      g_autofree char *icon = g_strconcat ("kp-pictogram-", kinds[i].pictogram, NULL);
-
-      kp_form_step_add_choice (step, kinds[i].slug, icon, kp_found_item_kind_get_label (&kinds[i]),
-                               NULL);
-    }
-  kp_form_step_set_commit_func (step, commit_object, self, NULL);
-
-  step = kp_form_flow_add_step (self->flow,
-                                kp_form_step_new_choices ("colour", _ ("What colour is it?")));
-  kp_form_step_set_summary_label (step, _ ("Colour"));
-  for (guint i = 0; i < n_colours; i++)
-    {
-      g_autofree char *icon = g_strconcat ("kp-colour-", colours[i].slug, NULL);
-
-      kp_form_step_add_choice (step, colours[i].slug, icon,
-                               kp_found_item_colour_get_label (&colours[i]), NULL);
-    }
-  kp_form_step_add_choice (step, COLOUR_UNKNOWN, "kp-pictogram-more", _ ("I do not know"), NULL);
-  kp_form_step_set_commit_func (step, commit_colour, self, NULL);
+  kp_object_steps_add_what (self->object_steps, self->flow, _ ("What did you find?"));
 
   step
       = kp_form_flow_add_step (self->flow, kp_form_step_new_entry ("brand", _ ("What brand is it?"),
@@ -340,27 +292,6 @@ add_object_steps (KpFoundFlow *self)
   kp_form_step_set_optional (step, TRUE);
   kp_form_step_set_condition_func (step, is_not_document, self, NULL);
   kp_form_step_set_commit_func (step, commit_marks, self, NULL);
-}
-
-static void
-add_when_steps (KpFoundFlow *self)
-{
-  KpFormStep *step;
-
-  step = kp_form_flow_add_step (self->flow,
-                                kp_form_step_new_choices ("date", _ ("When did you find it?")));
-  kp_form_step_set_summary_label (step, _ ("When"));
-  kp_date_choices_add (step);
-  kp_form_step_set_commit_func (step, commit_date, self, NULL);
-  kp_form_step_set_summary_func (step, summarize_date, self, NULL);
-
-  step = kp_form_flow_add_step (
-      self->flow,
-      kp_form_step_new_entry ("typed-date", _ ("On what date?"), GTK_INPUT_PURPOSE_DIGITS));
-  kp_form_step_set_explanation (step, _ ("Type day-month-year, for example 15-11-2025."));
-  kp_form_step_set_summary_label (step, _ ("Date"));
-  kp_form_step_set_condition_func (step, asks_typed_date, self, NULL);
-  kp_form_step_set_commit_func (step, commit_typed_date, self, NULL);
 }
 
 static void
@@ -398,9 +329,10 @@ add_finder_steps (KpFoundFlow *self)
   KpFormStep *step;
 
   step = kp_form_flow_add_step (
-      self->flow, kp_form_step_new_yes_no (
-                      "ownership", _ ("Do you want the object if nobody claims it within a year?"),
-                      _ ("Yes, I want it"), _ ("No, I do not want it")));
+      self->flow,
+      kp_form_step_new_yes_no ("ownership",
+                               _ ("Do you want the object if nobody asks for it within a year?"),
+                               _ ("Yes, I want it"), _ ("No, I do not want it")));
   kp_form_step_set_explanation (step, explanation);
   kp_form_step_set_summary_label (step, _ ("You want to become the owner"));
   kp_form_step_set_condition_func (step, is_not_document, self, NULL);
@@ -441,6 +373,7 @@ kp_found_flow_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->flow = NULL;
   g_clear_object (&self->place_steps);
+  g_clear_object (&self->object_steps);
   g_clear_object (&self->item);
   g_clear_object (&self->printer);
   g_clear_object (&self->outbox);
@@ -475,6 +408,7 @@ kp_found_flow_new (KpConfig *config, KpOutbox *outbox, KpPrinter *printer)
   self->outbox = g_object_ref (outbox);
   self->printer = g_object_ref (printer);
   self->item = kp_found_item_new ();
+  self->object_steps = kp_object_steps_new (&object_steps_model, self->item);
   book = kp_place_steps_load_address_book ();
   self->place_steps = kp_place_steps_new (config, book);
   self->flow = KP_FORM_FLOW (kp_form_flow_new (_ ("I found something")));
@@ -483,7 +417,7 @@ kp_found_flow_new (KpConfig *config, KpOutbox *outbox, KpPrinter *printer)
   add_object_steps (self);
   kp_place_steps_add_to (self->place_steps, self->flow, _ ("Where did you find it?"), on_place,
                          self);
-  add_when_steps (self);
+  kp_object_steps_add_when (self->object_steps, self->flow, _ ("When did you find it?"));
   add_custody_steps (self);
   add_finder_steps (self);
   kp_form_flow_set_send_func (self->flow, _ ("Send report"), send, self, NULL);

@@ -3,6 +3,7 @@
 
 #include "kp-guide-page.h"
 
+#include "kp-entry-helpers.h"
 #include "kp-guide-card.h"
 
 #define SEARCH_DELAY_MS 150
@@ -269,20 +270,11 @@ kp_guide_page_class_init (KpGuidePageClass *klass)
   gtk_widget_class_install_action (widget_class, "guide.more-results", NULL, more_results_action);
 }
 
-/* No menus in a kiosk: the entry's right-click / long-press menu stays shut. */
-static void
-disable_context_menu (GtkEntry *entry)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (text), "menu.popup", FALSE);
-}
-
 static void
 kp_guide_page_init (KpGuidePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  disable_context_menu (self->search_entry);
+  kp_entry_helpers_disable_context_menu (self->search_entry);
 }
 
 GtkWidget *

@@ -3,18 +3,17 @@
 
 #include "kp-lost-flow.h"
 
-#include "kp-date-choices.h"
 #include "kp-date-text.h"
 #include "kp-form-flow.h"
 #include "kp-found-register.h"
 #include "kp-lost-report.h"
+#include "kp-object-steps.h"
 #include "kp-submission-send.h"
 
 #include <glib/gi18n.h>
 
-#define COLOUR_UNKNOWN "unknown"
-#define NOT_MINE       "not-mine"
-#define MAX_MATCHES    8
+#define NOT_MINE    "not-mine"
+#define MAX_MATCHES 8
 
 struct _KpLostFlow
 {
@@ -24,6 +23,7 @@ struct _KpLostFlow
   KpOutbox *outbox;
   KpPrinter *printer;
   KpLostReport *report;
+  KpObjectSteps *object_steps;
   KpFoundRegister *found_register;
   GCancellable *search_cancellable;
   KpFormFlow *flow;
@@ -32,62 +32,35 @@ struct _KpLostFlow
 G_DEFINE_FINAL_TYPE (KpLostFlow, kp_lost_flow, ADW_TYPE_BIN)
 
 static gboolean
-commit_object (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
+set_object_kind (gpointer model, const char *slug, GError **error)
 {
-  KpLostFlow *self = user_data;
-
-  return kp_lost_report_set_object_kind (self->report, answer, error);
+  return kp_lost_report_set_object_kind (model, slug, error);
 }
 
 static gboolean
-commit_colour (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
+set_colour (gpointer model, const char *slug, GError **error)
 {
-  KpLostFlow *self = user_data;
-
-  return kp_lost_report_set_colour (self->report,
-                                    g_strcmp0 (answer, COLOUR_UNKNOWN) == 0 ? NULL : answer, error);
+  return kp_lost_report_set_colour (model, slug, error);
 }
 
 static gboolean
-set_lost_on (KpLostFlow *self, const char *answer, GError **error)
+set_lost_on (gpointer model, const GDate *date, GError **error)
 {
-  GDate date;
-
-  return kp_date_choices_parse (answer, &date, error)
-         && kp_lost_report_set_lost_on (self->report, &date, error);
+  return kp_lost_report_set_lost_on (model, date, error);
 }
 
-static gboolean
-commit_date (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
+static const GDate *
+get_lost_on (gpointer model)
 {
-  if (g_strcmp0 (answer, KP_DATE_CHOICES_EARLIER) == 0)
-    return TRUE;
-  return set_lost_on (user_data, answer, error);
+  return kp_lost_report_get_lost_on (model);
 }
 
-static gboolean
-asks_typed_date (KpFormStep *step, gpointer user_data)
-{
-  KpLostFlow *self = user_data;
-  KpFormStep *date_step = kp_form_flow_get_step (self->flow, "date");
-
-  return g_strcmp0 (kp_form_step_get_answer (date_step), KP_DATE_CHOICES_EARLIER) == 0;
-}
-
-static gboolean
-commit_typed_date (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
-{
-  return set_lost_on (user_data, answer, error);
-}
-
-static char *
-summarize_date (KpFormStep *step, gpointer user_data)
-{
-  KpLostFlow *self = user_data;
-  const GDate *lost_on = kp_lost_report_get_lost_on (self->report);
-
-  return lost_on != NULL ? kp_date_text_format_day (lost_on) : NULL;
-}
+static const KpObjectStepsModel object_steps_model = {
+  .set_object_kind = set_object_kind,
+  .set_colour = set_colour,
+  .set_date = set_lost_on,
+  .get_date = get_lost_on,
+};
 
 /* SQLite is disk work: the register is searched off the UI thread. */
 static void
@@ -222,56 +195,16 @@ send (KpFormFlow *flow, GTask *task, gpointer user_data)
 static void
 add_search_steps (KpLostFlow *self)
 {
-  guint n_kinds;
-  guint n_colours;
-  const KpFoundItemKind *kinds = kp_found_item_list_kinds (&n_kinds);
-  const KpFoundItemColour *colours = kp_found_item_list_colours (&n_colours);
   KpFormStep *step;
 
-  step = kp_form_flow_add_step (self->flow,
-                                kp_form_step_new_choices ("object", _ ("What did you lose?")));
-  kp_form_step_set_summary_label (step, _ ("What"));
-  for (guint i = 0; i < n_kinds; i++)
-    {
-      g_autofree char *icon = g_strconcat ("kp-pictogram-", kinds[i].pictogram, NULL);
-
-      kp_form_step_add_choice (step, kinds[i].slug, icon, kp_found_item_kind_get_label (&kinds[i]),
-                               NULL);
-    }
-  kp_form_step_set_commit_func (step, commit_object, self, NULL);
-
-  step = kp_form_flow_add_step (self->flow,
-                                kp_form_step_new_choices ("colour", _ ("What colour is it?")));
-  kp_form_step_set_summary_label (step, _ ("Colour"));
-  for (guint i = 0; i < n_colours; i++)
-    {
-      g_autofree char *icon = g_strconcat ("kp-colour-", colours[i].slug, NULL);
-
-      kp_form_step_add_choice (step, colours[i].slug, icon,
-                               kp_found_item_colour_get_label (&colours[i]), NULL);
-    }
-  kp_form_step_add_choice (step, COLOUR_UNKNOWN, "kp-pictogram-more", _ ("I do not know"), NULL);
-  kp_form_step_set_commit_func (step, commit_colour, self, NULL);
-
-  step = kp_form_flow_add_step (self->flow,
-                                kp_form_step_new_choices ("date", _ ("When did you lose it?")));
-  kp_form_step_set_summary_label (step, _ ("When"));
-  kp_date_choices_add (step);
-  kp_form_step_set_commit_func (step, commit_date, self, NULL);
-  kp_form_step_set_summary_func (step, summarize_date, self, NULL);
-
-  step = kp_form_flow_add_step (
-      self->flow,
-      kp_form_step_new_entry ("typed-date", _ ("On what date?"), GTK_INPUT_PURPOSE_DIGITS));
-  kp_form_step_set_explanation (step, _ ("Type day-month-year, for example 15-11-2025."));
-  kp_form_step_set_summary_label (step, _ ("Date"));
-  kp_form_step_set_condition_func (step, asks_typed_date, self, NULL);
-  kp_form_step_set_commit_func (step, commit_typed_date, self, NULL);
+  kp_object_steps_add_what (self->object_steps, self->flow, _ ("What did you lose?"));
+  kp_object_steps_add_when (self->object_steps, self->flow, _ ("When did you lose it?"));
 
   step = kp_form_flow_add_step (self->flow,
                                 kp_form_step_new_choices ("matches", _ ("Is one of these yours?")));
-  kp_form_step_set_explanation (step, _ ("These objects were found and handed in. Touch yours, "
-                                         "or touch None of these is mine."));
+  kp_form_step_set_explanation (step,
+                                _ ("People found these objects and handed them in. Touch yours, "
+                                   "or touch None of these is mine."));
   kp_form_step_set_summary_label (step, _ ("Found objects"));
   kp_form_step_set_prepare_func (step, prepare_matches, self, NULL);
   kp_form_step_set_commit_func (step, commit_match, self, NULL);
@@ -333,6 +266,7 @@ kp_lost_flow_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->flow = NULL;
   g_clear_object (&self->found_register);
+  g_clear_object (&self->object_steps);
   g_clear_object (&self->report);
   g_clear_object (&self->printer);
   g_clear_object (&self->outbox);
@@ -366,6 +300,7 @@ kp_lost_flow_new (KpConfig *config, KpOutbox *outbox, KpPrinter *printer)
   self->outbox = g_object_ref (outbox);
   self->printer = g_object_ref (printer);
   self->report = kp_lost_report_new ();
+  self->object_steps = kp_object_steps_new (&object_steps_model, self->report);
   self->found_register = kp_found_register_new (kp_outbox_get_store (outbox));
   self->flow = KP_FORM_FLOW (kp_form_flow_new (_ ("I lost something")));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->flow));

@@ -279,7 +279,7 @@ kp_place_steps_add_to (KpPlaceSteps *self,
 
   step = add_step (flow, kp_form_step_new_entry ("house-number", _ ("What is the house number?"),
                                                  GTK_INPUT_PURPOSE_FREE_FORM));
-  kp_form_step_set_explanation (step, _ ("Type the number of the house closest by. For example 12 "
+  kp_form_step_set_explanation (step, _ ("Type the number of the nearest house. For example 12 "
                                          "or 12a."));
   kp_form_step_set_summary_label (step, _ ("House number"));
   kp_form_step_set_condition_func (step, asks_address, NULL, NULL);

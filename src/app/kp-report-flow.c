@@ -225,7 +225,8 @@ add_contact_steps (KpReportFlow *self)
                       "keep-informed", _ ("Do you want to hear what happens with your report?"),
                       _ ("Yes, keep me informed"), _ ("No, that is not needed")));
   kp_form_step_set_explanation (step, _ ("The municipality can send you a message when they "
-                                         "work on your report. You do not have to."));
+                                         "work on your report. You do not have to give your "
+                                         "details."));
   kp_form_step_set_summary_label (step, _ ("Keep me informed"));
   kp_form_step_set_commit_func (step, commit_keep_informed, self, NULL);
 
@@ -255,8 +256,8 @@ add_contact_steps (KpReportFlow *self)
       self->flow, kp_form_step_new_yes_no ("consent", _ ("May the municipality keep your details?"),
                                            _ ("Yes, that is fine"), _ ("No, do not keep them")));
   kp_form_step_set_explanation (
-      step, _ ("They use your e-mail or phone number only to tell you about this report. This "
-               "computer deletes them as soon as the municipality has your report."));
+      step, _ ("The municipality uses your e-mail or phone number only to tell you about this "
+               "report. This computer deletes them as soon as the municipality has your report."));
   kp_form_step_set_summary_label (step, _ ("You agree"));
   kp_form_step_set_condition_func (step, asks_consent, self, NULL);
   kp_form_step_set_commit_func (step, commit_consent, self, NULL);

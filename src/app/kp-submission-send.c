@@ -74,8 +74,8 @@ on_submitted (GObject *source_object, GAsyncResult *result, gpointer user_data)
       /* The reason stays in the log (it names no person); the resident gets a way forward. */
       g_message ("A submission could not be stored: %s", error->message);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
-                               _ ("Sending did not work. Your answers are kept. Touch Send to "
-                                  "try again, or ask a volunteer for help."));
+                               _ ("Sending did not work. We kept your answers. Touch the "
+                                  "button again to try again, or ask a volunteer for help."));
       return;
     }
 

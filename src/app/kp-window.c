@@ -55,6 +55,7 @@ struct _KpWindow
   KpPrinterState printer_state; /* as the last print found it; outlives sessions */
   /* Made at the first booking or look-up. */
   KpAppointmentBackend *appointments;
+  KpAppointmentBackend *local_agenda; /* nullable: the information point's own agenda */
   KpPrinter *printer;
 
   AdwBin *bar_slot;
@@ -173,8 +174,22 @@ get_appointments (KpWindow *self)
           self->config, kp_outbox_get_store (self->outbox), &error);
       if (self->appointments == NULL)
         g_message ("Appointments cannot be made: %s", error->message);
+      else
+        self->local_agenda = kp_appointment_backend_new_local_for_config (
+            self->config, kp_outbox_get_store (self->outbox), &error);
+      if (self->appointments != NULL && error != NULL)
+        g_message ("The local agenda cannot be used: %s", error->message);
     }
   return self->appointments;
+}
+
+/* Made on first use: a kiosk that never prints never looks for its printer. (transfer none) */
+static KpPrinter *
+get_printer (KpWindow *self)
+{
+  if (self->printer == NULL)
+    self->printer = kp_printer_new_from_config (self->config);
+  return self->printer;
 }
 
 /* (nullable): "appointment", or "appointment:PRODUCT" from a guidance topic */
@@ -183,30 +198,30 @@ create_booking_page (KpWindow *self, KpGuide *guide, const char *name)
 {
   const char *product_id
       = g_str_has_prefix (name, BOOK_PREFIX) ? name + strlen (BOOK_PREFIX) : NULL;
+  GtkWidget *flow;
 
   if (get_appointments (self) == NULL)
     return kp_coming_soon_page_new (self->config, kp_topic_lookup (BOOKING_PAGE));
-  if (self->printer == NULL)
-    self->printer = kp_printer_new_from_config (self->config);
-  return kp_booking_flow_new (self->config, self->appointments, self->printer, guide, product_id);
+  flow = kp_booking_flow_new (self->config, self->appointments, get_printer (self), guide,
+                              product_id);
+  kp_booking_flow_set_local_agenda (KP_BOOKING_FLOW (flow), self->local_agenda);
+  return flow;
 }
 
 /* (nullable): the flows that send a submission through the outbox */
 static GtkWidget *
 create_submission_page (KpWindow *self, const char *name)
 {
-  if (self->printer == NULL)
-    self->printer = kp_printer_new_from_config (self->config);
   if (g_str_equal (name, "report-outside"))
-    return kp_report_flow_new (self->config, self->outbox, self->printer);
+    return kp_report_flow_new (self->config, self->outbox, get_printer (self));
   if (g_str_equal (name, "found-lost"))
     return kp_found_lost_page_new ();
   if (g_str_equal (name, KP_FOUND_LOST_PAGE_FOUND))
-    return kp_found_flow_new (self->config, self->outbox, self->printer);
+    return kp_found_flow_new (self->config, self->outbox, get_printer (self));
   if (g_str_equal (name, KP_FOUND_LOST_PAGE_LOST))
-    return kp_lost_flow_new (self->config, self->outbox, self->printer);
+    return kp_lost_flow_new (self->config, self->outbox, get_printer (self));
   if (g_str_equal (name, "callback"))
-    return kp_callback_flow_new (self->config, self->outbox, self->printer);
+    return kp_callback_flow_new (self->config, self->outbox, get_printer (self));
   return NULL;
 }
 
@@ -666,6 +681,7 @@ kp_window_finalize (GObject *object)
   g_clear_pointer (&self->guides, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->printer);
+  g_clear_object (&self->local_agenda);
   g_clear_object (&self->appointments);
   g_clear_object (&self->speaker);
   g_clear_object (&self->outbox);

@@ -128,6 +128,22 @@ kp_appointment_backend_new_for_config (KpConfig *config, KpStore *store, GError 
                              kp_config_get_qmatic_timeout_seconds (config), error));
 }
 
+/* (transfer full) (nullable) */
+KpAppointmentBackend *
+kp_appointment_backend_new_local_for_config (KpConfig *config, KpStore *store, GError **error)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (KP_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Without a file of its own the agenda would be the demo's: never a place to book for real. */
+  if (g_str_equal (kp_config_get_appointment_backend (config), "embedded")
+      || kp_config_get_agenda_file (config) == NULL)
+    return NULL;
+  return KP_APPOINTMENT_BACKEND (
+      kp_embedded_agenda_new (store, kp_config_get_agenda_file (config), error));
+}
+
 /* (transfer none) */
 const char *
 kp_appointment_backend_get_name (KpAppointmentBackend *self)
@@ -329,7 +345,7 @@ kp_appointment_backend_error_get_resident_message (const GError *error)
       case KP_APPOINTMENT_BACKEND_ERROR_INVALID:
         return _ ("The agenda did not accept this appointment. Please check your choices.");
       case KP_APPOINTMENT_BACKEND_ERROR_NOT_FOUND:
-        return _ ("We cannot find this appointment. Check the code on your slip.");
+        return _ ("We cannot find this appointment. Check the number on your slip.");
       case KP_APPOINTMENT_BACKEND_ERROR_UNAVAILABLE:
       default:
         return _ ("The agenda cannot be reached right now. Please try again later, or ask a "

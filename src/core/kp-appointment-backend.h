@@ -123,6 +123,17 @@ GQuark kp_appointment_backend_error_quark (void);
 KpAppointmentBackend *
 kp_appointment_backend_new_for_config (KpConfig *config, KpStore *store, GError **error);
 
+/*
+ * The information point's own agenda next to a remote backend: the
+ * embedded agenda of [appointments] agenda-file, where a resident can
+ * still book when the remote one cannot be reached. NULL without an error
+ * when the configured backend is the embedded agenda itself, or when no
+ * agenda file is set (the built-in demo agenda is no place to book for
+ * real). (transfer full) (nullable)
+ */
+KpAppointmentBackend *
+kp_appointment_backend_new_local_for_config (KpConfig *config, KpStore *store, GError **error);
+
 /* A short name for logs and kernpunt-ctl: "embedded", "qmatic". (transfer none) */
 const char *kp_appointment_backend_get_name (KpAppointmentBackend *self);
 

@@ -357,9 +357,21 @@ kp_appointment_format_start (KpAppointment *self)
       g_date_time_get_year (self->start), clock);
 }
 
+/* The "Bring" section of the guidance topic that leads to this product. */
+static void
+add_bring_items (KpSlip *slip, KpGuide *guide, const char *product_id)
+{
+  KpGuideTopic *topic = kp_guide_lookup_appointment_topic (guide, product_id);
+  const KpGuideSection *bring
+      = topic != NULL ? kp_guide_topic_lookup_section (topic, KP_GUIDE_SECTION_BRING) : NULL;
+
+  for (guint i = 0; bring != NULL && i < bring->blocks->len; i++)
+    kp_slip_add_bring_item (slip, ((KpGuideBlock *) g_ptr_array_index (bring->blocks, i))->text);
+}
+
 /* (transfer full) */
 KpSlip *
-kp_appointment_new_slip (KpAppointment *self, KpConfig *config)
+kp_appointment_new_slip (KpAppointment *self, KpConfig *config, KpGuide *guide)
 {
   g_autofree char *when = NULL;
   g_autofree char *where = NULL;
@@ -367,17 +379,23 @@ kp_appointment_new_slip (KpAppointment *self, KpConfig *config)
 
   g_return_val_if_fail (KP_IS_APPOINTMENT (self), NULL);
   g_return_val_if_fail (KP_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (guide == NULL || KP_IS_GUIDE (guide), NULL);
   g_return_val_if_fail (self->product_name != NULL && self->location_name != NULL, NULL);
   g_return_val_if_fail (self->start != NULL, NULL);
 
   when = kp_appointment_format_start (self);
   where = self->location_address != NULL
-              ? g_strdup_printf ("%s, %s", self->location_name, self->location_address)
+              ? g_strdup_printf ("%s\n%s", self->location_name, self->location_address)
               : g_strdup (self->location_name);
   slip = kp_slip_new_for_kiosk (config, _ ("Appointment"), self->reference);
-  kp_slip_add_line (slip, _ ("What"), self->product_name);
+  kp_slip_add_line (slip, _ ("What"),
+                    guide != NULL
+                        ? kp_guide_name_product (guide, self->product_id, self->product_name)
+                        : self->product_name);
   kp_slip_add_line (slip, _ ("When"), when);
   kp_slip_add_line (slip, _ ("Where"), where);
+  if (guide != NULL)
+    add_bring_items (slip, guide, self->product_id);
   return slip;
 }
 

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "kp-config.h"
+#include "kp-guide.h"
 #include "kp-slip.h"
 
 G_BEGIN_DECLS
@@ -88,10 +89,12 @@ char *kp_appointment_format_start (KpAppointment *self);
 /*
  * The slip of a booked appointment for this kiosk: what, when and where,
  * in the current gettext language, with the reference and its QR code.
- * The caller adds the "what to bring" items of the guidance topic.
+ * With @guide (nullable), the product has its name from the guide's
+ * products.txt when it is there, and the slip lists what to bring from
+ * the topic that leads to this appointment (kp_guide_lookup_appointment_topic).
  * (transfer full)
  */
-KpSlip *kp_appointment_new_slip (KpAppointment *self, KpConfig *config);
+KpSlip *kp_appointment_new_slip (KpAppointment *self, KpConfig *config, KpGuide *guide);
 
 /* The backend's identifier; NULL until booked. (nullable) */
 const char *kp_appointment_get_remote_id (KpAppointment *self);

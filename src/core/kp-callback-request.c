@@ -196,18 +196,12 @@ kp_callback_request_new (const GDate *today)
 gboolean
 kp_callback_request_set_subject (KpCallbackRequest *self, const char *subject, GError **error)
 {
-  char *checked;
-
   g_return_val_if_fail (KP_IS_CALLBACK_REQUEST (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  checked = kp_validate_text (subject, KP_CALLBACK_REQUEST_SUBJECT_MIN,
-                              KP_CALLBACK_REQUEST_SUBJECT_MAX, TRUE, error);
-  if (checked == NULL)
-    return FALSE;
-  g_free (self->subject);
-  self->subject = checked;
-  return TRUE;
+  return kp_submission_take_checked (
+      &self->subject, kp_validate_text (subject, KP_CALLBACK_REQUEST_SUBJECT_MIN,
+                                        KP_CALLBACK_REQUEST_SUBJECT_MAX, TRUE, error));
 }
 
 /* (nullable) */
@@ -222,17 +216,10 @@ kp_callback_request_get_subject (KpCallbackRequest *self)
 gboolean
 kp_callback_request_set_name (KpCallbackRequest *self, const char *name, GError **error)
 {
-  char *checked;
-
   g_return_val_if_fail (KP_IS_CALLBACK_REQUEST (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  checked = kp_validate_name (name, error);
-  if (checked == NULL)
-    return FALSE;
-  g_free (self->name);
-  self->name = checked;
-  return TRUE;
+  return kp_submission_take_checked (&self->name, kp_validate_name (name, error));
 }
 
 /* (nullable) */
@@ -247,17 +234,10 @@ kp_callback_request_get_name (KpCallbackRequest *self)
 gboolean
 kp_callback_request_set_phone (KpCallbackRequest *self, const char *phone, GError **error)
 {
-  char *checked;
-
   g_return_val_if_fail (KP_IS_CALLBACK_REQUEST (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  checked = kp_validate_phone (phone, error);
-  if (checked == NULL)
-    return FALSE;
-  g_free (self->phone);
-  self->phone = checked;
-  return TRUE;
+  return kp_submission_take_checked (&self->phone, kp_validate_phone (phone, error));
 }
 
 /* (nullable) */

@@ -19,7 +19,10 @@ struct _KpEmbeddedAgenda
   GObject parent_instance;
 
   KpStore *store;
-  /* The store's one connection runs one transaction at a time, so one call at a time. */
+  /*
+   * The store's one connection runs one transaction at a time, so one call at a time.
+   * Taken with a G_GNUC_UNUSED GMutexLocker: clang calls a variable that only unlocks unused.
+   */
   GMutex lock;
 };
 
@@ -313,7 +316,7 @@ static GPtrArray *
 embedded_list_products (KpAppointmentBackend *backend, GCancellable *cancellable, GError **error)
 {
   KpEmbeddedAgenda *self = KP_EMBEDDED_AGENDA (backend);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr (GPtrArray) products
       = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_appointment_product_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -343,7 +346,7 @@ embedded_list_locations (KpAppointmentBackend *backend,
                          GError **error)
 {
   KpEmbeddedAgenda *self = KP_EMBEDDED_AGENDA (backend);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr (GPtrArray) locations
       = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_appointment_location_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -382,7 +385,7 @@ embedded_list_dates (KpAppointmentBackend *backend,
                      GError **error)
 {
   KpEmbeddedAgenda *self = KP_EMBEDDED_AGENDA (backend);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr (GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_free);
   g_autoptr (GHashTable) taken = NULL;
   g_auto (Location) location = { 0 };
@@ -448,7 +451,7 @@ embedded_list_times (KpAppointmentBackend *backend,
                      GError **error)
 {
   KpEmbeddedAgenda *self = KP_EMBEDDED_AGENDA (backend);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_auto (Location) location = { 0 };
 
   if (set_error_if_cancelled (cancellable, error)
@@ -616,7 +619,7 @@ embedded_book (KpAppointmentBackend *backend,
                GError **error)
 {
   KpEmbeddedAgenda *self = KP_EMBEDDED_AGENDA (backend);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_auto (Location) location = { 0 };
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -696,7 +699,7 @@ embedded_cancel (KpAppointmentBackend *backend,
                  GError **error)
 {
   KpEmbeddedAgenda *self = KP_EMBEDDED_AGENDA (backend);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr (KpAppointment) record = NULL;
   g_autoptr (GError) local_error = NULL;
 
@@ -726,7 +729,7 @@ embedded_lookup (KpAppointmentBackend *backend,
                  GError **error)
 {
   KpEmbeddedAgenda *self = KP_EMBEDDED_AGENDA (backend);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   if (set_error_if_cancelled (cancellable, error))
     return NULL;

@@ -54,7 +54,7 @@ static const KpFoundItemColour colours[] = {
   { "yellow", N_ ("Yellow") }, { "green", N_ ("Green") },
   { "blue", N_ ("Blue") },     { "purple", N_ ("Purple") },
   { "pink", N_ ("Pink") },     { "silver", N_ ("Silver") },
-  { "gold", N_ ("Gold") },     { "multi", N_ ("More colours") },
+  { "gold", N_ ("Gold") },     { "multi", N_ ("Several colours") },
 };
 
 /* ---- The tables ---- */
@@ -164,7 +164,7 @@ kp_found_item_dup_finder_rights (KpConfig *config)
   low_value = g_strdup_printf (
       _ ("Did you hand it in here? Then the municipality keeps it. Is it worth less than about "
          "€ %u? Then the municipality may sell it, give it away or throw it away after 3 months. "
-         "Other things after 1 year."),
+         "With other objects, the municipality waits 1 year."),
       kp_config_get_found_low_value_euros (config));
   g_strv_builder_add (builder, _ ("Did you find something? Then you must report it to the "
                                   "municipality. You are doing that now."));
@@ -281,7 +281,7 @@ kp_found_item_dup_lines (KpSubmission *submission)
                            self->colour != NULL ? kp_found_item_colour_get_label (self->colour)
                                                 : NULL);
   kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_BRAND, _ ("Brand"), self->brand);
-  kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_MARKS, _ ("Marks"), self->marks);
+  kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_MARKS, _ ("Special marks"), self->marks);
   kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_PLACE, _ ("Where found"), place);
   kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_DATE, _ ("When found"), date);
   kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_CUSTODY, _ ("The object"),

@@ -798,6 +798,37 @@ kp_guide_lookup_form (KpGuide *self, const char *id)
   return g_hash_table_lookup (self->entries[KP_GUIDE_ENTRIES_FORMS], id);
 }
 
+/* (transfer none) */
+const char *
+kp_guide_name_product (KpGuide *self, const char *id, const char *fallback)
+{
+  const KpGuideEntry *entry;
+
+  g_return_val_if_fail (KP_IS_GUIDE (self), fallback);
+  g_return_val_if_fail (id != NULL, fallback);
+
+  entry = kp_guide_lookup_product (self, id);
+  return entry != NULL ? entry->name : fallback;
+}
+
+/* Topics are sorted by slug, so the same product always finds the same topic. */
+KpGuideTopic *
+kp_guide_lookup_appointment_topic (KpGuide *self, const char *product_id)
+{
+  g_return_val_if_fail (KP_IS_GUIDE (self), NULL);
+  g_return_val_if_fail (product_id != NULL, NULL);
+
+  for (guint i = 0; i < self->topics->len; i++)
+    {
+      KpGuideTopic *topic = g_ptr_array_index (self->topics, i);
+
+      if (kp_guide_topic_get_next_kind (topic) == KP_GUIDE_NEXT_APPOINTMENT
+          && g_strcmp0 (kp_guide_topic_get_next_target (topic), product_id) == 0)
+        return topic;
+    }
+  return NULL;
+}
+
 GPtrArray *
 kp_guide_get_groups (KpGuide *self)
 {

@@ -83,6 +83,17 @@ const KpGuideEntry *kp_guide_lookup_partner (KpGuide *self, const char *id);
 const KpGuideEntry *kp_guide_lookup_product (KpGuide *self, const char *id);
 /* (nullable) (transfer none) */
 const KpGuideEntry *kp_guide_lookup_form (KpGuide *self, const char *id);
+/*
+ * The product's name in the guide's language when products.txt has @id,
+ * else @fallback (the agenda's own name): an agenda may name its products
+ * in one language only. (transfer none)
+ */
+const char *kp_guide_name_product (KpGuide *self, const char *id, const char *fallback);
+/*
+ * The topic whose Next is appointment:@product_id: it says what to bring
+ * to that appointment. (nullable) (transfer none)
+ */
+KpGuideTopic *kp_guide_lookup_appointment_topic (KpGuide *self, const char *product_id);
 /* (transfer none): of KpGuideGroup, in file order */
 GPtrArray *kp_guide_get_groups (KpGuide *self);
 /* (transfer none) */

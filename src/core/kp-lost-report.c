@@ -286,17 +286,10 @@ kp_lost_report_get_lost_on (KpLostReport *self)
 gboolean
 kp_lost_report_set_name (KpLostReport *self, const char *name, GError **error)
 {
-  char *checked;
-
   g_return_val_if_fail (KP_IS_LOST_REPORT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  checked = kp_validate_name (name, error);
-  if (checked == NULL)
-    return FALSE;
-  g_free (self->name);
-  self->name = checked;
-  return TRUE;
+  return kp_submission_take_checked (&self->name, kp_validate_name (name, error));
 }
 
 /* (nullable) */

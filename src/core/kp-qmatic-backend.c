@@ -25,7 +25,10 @@ struct _KpQmaticBackend
   GObject parent_instance;
 
   KpStore *store;
-  /* Worker threads share the store's one connection. */
+  /*
+   * Worker threads share the store's one connection. Both locks are taken with a
+   * G_GNUC_UNUSED GMutexLocker: clang calls a variable that only unlocks unused.
+   */
   GMutex store_lock;
 
   char *base_url; /* ends in "/" */
@@ -260,7 +263,7 @@ get_json (KpQmaticBackend *self, const Request *request, GCancellable *cancellab
 static GTimeZone *
 lookup_cached_zone (KpQmaticBackend *self, const char *branch_id)
 {
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->zones_lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->zones_lock);
   GTimeZone *zone = g_hash_table_lookup (self->zones, branch_id);
 
   return zone != NULL ? g_time_zone_ref (zone) : NULL;
@@ -691,7 +694,7 @@ insert_record_locked (KpQmaticBackend *self,
                       const char *remote_id,
                       GError **error)
 {
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store_lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store_lock);
 
   /* The name and contact went to Qmatic, which keeps them; this kiosk need not. */
   return kp_appointment_insert_record (appointment, self->store, BACKEND_NAME, remote_id, FALSE,
@@ -748,7 +751,7 @@ qmatic_book (KpAppointmentBackend *backend,
 static KpAppointment *
 load_record_locked (KpQmaticBackend *self, const char *reference, GError **error)
 {
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store_lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store_lock);
 
   return kp_appointment_load_record (self->store, reference, error);
 }
@@ -756,7 +759,7 @@ load_record_locked (KpQmaticBackend *self, const char *reference, GError **error
 static gboolean
 mark_cancelled_locked (KpQmaticBackend *self, KpAppointment *appointment, GError **error)
 {
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store_lock);
+  G_GNUC_UNUSED g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store_lock);
 
   return kp_appointment_mark_record_cancelled (appointment, self->store, error);
 }

@@ -268,18 +268,12 @@ kp_report_get_place (KpReport *self)
 gboolean
 kp_report_set_description (KpReport *self, const char *description, GError **error)
 {
-  char *checked;
-
   g_return_val_if_fail (KP_IS_REPORT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  checked = kp_validate_text (description, KP_REPORT_DESCRIPTION_MIN, KP_REPORT_DESCRIPTION_MAX,
-                              TRUE, error);
-  if (checked == NULL)
-    return FALSE;
-  g_free (self->description);
-  self->description = checked;
-  return TRUE;
+  return kp_submission_take_checked (&self->description,
+                                     kp_validate_text (description, KP_REPORT_DESCRIPTION_MIN,
+                                                       KP_REPORT_DESCRIPTION_MAX, TRUE, error));
 }
 
 /* (nullable) */

@@ -20,6 +20,13 @@ kp_submission_lines_add (GPtrArray *lines, const char *field, const char *label,
 gboolean kp_submission_is_blank (const char *text);
 
 /*
+ * Keeps @checked, what a kp-validate checker returned, in @field. NULL
+ * means the checker refused the answer and set the error: @field is left
+ * as it was and the result is FALSE.
+ */
+gboolean kp_submission_take_checked (char **field, char *checked);
+
+/*
  * An optional free text of at most @max_chars: blank clears @field, else
  * kp_validate_text() decides and @field takes the text exactly as given.
  * On error @field is left as it was.

@@ -7,10 +7,6 @@
 
 #include <glib/gi18n-lib.h>
 
-/* The steps before the case system has it, as stable words for scripts. */
-#define STATUS_SAVED   "saved"
-#define STATUS_PROBLEM "problem"
-
 struct _KpSubmissionStatus
 {
   GObject parent_instance;
@@ -37,9 +33,9 @@ kp_status_step_free (KpStatusStep *step)
 static char *
 dup_status_text (const char *status)
 {
-  if (g_str_equal (status, STATUS_SAVED))
+  if (g_str_equal (status, KP_SUBMISSION_STATUS_SAVED))
     return g_strdup (_ ("Saved at the information point. It goes to the municipality soon."));
-  if (g_str_equal (status, STATUS_PROBLEM))
+  if (g_str_equal (status, KP_SUBMISSION_STATUS_PROBLEM))
     return g_strdup (_ ("It could not be sent to the municipality. Please ask a volunteer for "
                         "help."));
   if (g_str_equal (status, KP_CASE_STATUS_RECEIVED))
@@ -63,9 +59,20 @@ add_step (KpSubmissionStatus *self, gint64 at, const char *status)
   g_ptr_array_add (self->history, step);
 }
 
+/* A case in a remote system: the status it answered with at delivery. */
+static void
+add_remote_step (KpSubmissionStatus *self, KpOutboxItem *item)
+{
+  const char *remote_status = kp_outbox_item_get_remote_status (item);
+
+  add_step (self, kp_outbox_item_get_delivered_at (item),
+            remote_status != NULL ? remote_status : KP_CASE_STATUS_RECEIVED);
+}
+
 /*
  * After delivery: the case's own history in the embedded register, or,
- * when the case lives elsewhere, the status it answered with.
+ * when the case lives elsewhere (no register, or one that never had it),
+ * the status it answered with.
  */
 static gboolean
 add_case_steps (KpSubmissionStatus *self,
@@ -74,17 +81,24 @@ add_case_steps (KpSubmissionStatus *self,
                 GError **error)
 {
   g_autoptr (GPtrArray) changes = NULL;
-  const char *remote_status = kp_outbox_item_get_remote_status (item);
+  g_autoptr (GError) local_error = NULL;
 
   if (local_register == NULL)
     {
-      add_step (self, kp_outbox_item_get_delivered_at (item),
-                remote_status != NULL ? remote_status : KP_CASE_STATUS_RECEIVED);
+      add_remote_step (self, item);
       return TRUE;
     }
-  changes = kp_local_register_list_history (local_register, self->reference, error);
+  changes = kp_local_register_list_history (local_register, self->reference, &local_error);
+  if (g_error_matches (local_error, KP_LOCAL_REGISTER_ERROR, KP_LOCAL_REGISTER_ERROR_NOT_FOUND))
+    {
+      add_remote_step (self, item);
+      return TRUE;
+    }
   if (changes == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   for (guint i = 0; i < changes->len; i++)
     {
       KpCaseStatusChange *change = g_ptr_array_index (changes, i);
@@ -100,7 +114,7 @@ build_history (KpSubmissionStatus *self,
                KpLocalRegister *local_register,
                GError **error)
 {
-  add_step (self, kp_outbox_item_get_created_at (item), STATUS_SAVED);
+  add_step (self, kp_outbox_item_get_created_at (item), KP_SUBMISSION_STATUS_SAVED);
   switch (kp_outbox_item_get_state (item))
     {
       case KP_OUTBOX_STATE_PENDING:
@@ -108,13 +122,28 @@ build_history (KpSubmissionStatus *self,
         return TRUE;
       case KP_OUTBOX_STATE_REJECTED:
         /* The outbox keeps no time of the refusal. */
-        add_step (self, 0, STATUS_PROBLEM);
+        add_step (self, 0, KP_SUBMISSION_STATUS_PROBLEM);
         return TRUE;
       case KP_OUTBOX_STATE_DELIVERED:
         return add_case_steps (self, item, local_register, error);
       default:
         g_return_val_if_reached (FALSE);
     }
+}
+
+/*
+ * "It goes to the municipality soon" is true only while it has not gone:
+ * once a later step follows, the first one says just what happened then.
+ */
+static void
+settle_saved_step (KpSubmissionStatus *self)
+{
+  KpStatusStep *saved = g_ptr_array_index (self->history, 0);
+
+  if (self->history->len < 2)
+    return;
+  g_free (saved->text);
+  saved->text = g_strdup (_ ("Saved at the information point."));
 }
 
 static void
@@ -173,6 +202,7 @@ kp_submission_status_lookup (KpOutbox *outbox,
   self->case_id = g_strdup (kp_outbox_item_get_remote_id (item));
   if (!build_history (self, item, local_register, error))
     return NULL;
+  settle_saved_step (self);
   return g_steal_pointer (&self);
 }
 

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * once delivered, the case's status history in the case register.
  */
 
+/* The steps before the case system has it, as stable words for scripts and screens. */
+#define KP_SUBMISSION_STATUS_SAVED   "saved"
+#define KP_SUBMISSION_STATUS_PROBLEM "problem"
+
 /* One step in the history, oldest first. */
 typedef struct
 {

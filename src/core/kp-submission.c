@@ -265,17 +265,8 @@ kp_submission_is_blank (const char *text)
 }
 
 gboolean
-kp_submission_set_optional_text (
-    char **field, const char *text, guint max_chars, gboolean multi_line, GError **error)
+kp_submission_take_checked (char **field, char *checked)
 {
-  char *checked;
-
-  if (kp_submission_is_blank (text))
-    {
-      g_clear_pointer (field, g_free);
-      return TRUE;
-    }
-  checked = kp_validate_text (text, 1, max_chars, multi_line, error);
   if (checked == NULL)
     return FALSE;
   g_free (*field);
@@ -284,24 +275,30 @@ kp_submission_set_optional_text (
 }
 
 gboolean
-kp_submission_set_optional_checked (char **field,
-                                    const char *text,
-                                    char *(*check) (const char *, GError **),
-                                    GError **error)
+kp_submission_set_optional_text (
+    char **field, const char *text, guint max_chars, gboolean multi_line, GError **error)
 {
-  char *checked;
-
   if (kp_submission_is_blank (text))
     {
       g_clear_pointer (field, g_free);
       return TRUE;
     }
-  checked = check (text, error);
-  if (checked == NULL)
-    return FALSE;
-  g_free (*field);
-  *field = checked;
-  return TRUE;
+  return kp_submission_take_checked (field,
+                                     kp_validate_text (text, 1, max_chars, multi_line, error));
+}
+
+gboolean
+kp_submission_set_optional_checked (char **field,
+                                    const char *text,
+                                    char *(*check) (const char *, GError **),
+                                    GError **error)
+{
+  if (kp_submission_is_blank (text))
+    {
+      g_clear_pointer (field, g_free);
+      return TRUE;
+    }
+  return kp_submission_take_checked (field, check (text, error));
 }
 
 gboolean

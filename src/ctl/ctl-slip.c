@@ -3,6 +3,8 @@
 
 #include "ctl-slip.h"
 
+#include "kp-appointment-backend.h"
+#include "kp-guide.h"
 #include "kp-printer.h"
 #include "kp-reference.h"
 #include "kp-slip.h"
@@ -89,6 +91,75 @@ new_slip_for_item (KpConfig *config, KpOutboxItem *item)
   return slip;
 }
 
+/* An appointment booked at this kiosk, as the configured backend knows it now. (transfer full) */
+static KpAppointment *
+lookup_appointment (const KpCtlSlipOptions *options, const char *reference, GError **error)
+{
+  g_autoptr (KpAppointmentBackend) backend = kp_appointment_backend_new_for_config (
+      options->config, kp_outbox_get_store (options->outbox), error);
+
+  if (backend == NULL)
+    return NULL;
+  return kp_appointment_backend_lookup (backend, reference, NULL, error);
+}
+
+/*
+ * The slip of a booked appointment with what to bring, in the guidance of
+ * --lang or else the kiosk's first language. (transfer full)
+ */
+static KpSlip *
+new_slip_for_appointment (const KpCtlSlipOptions *options,
+                          KpAppointment *appointment,
+                          GError **error)
+{
+  g_autofree char *folder = options->content_folder != NULL ? g_strdup (options->content_folder)
+                                                            : kp_guide_dup_default_folder ();
+  const char *language = options->language != NULL
+                             ? options->language
+                             : kp_config_get_default_language (options->config);
+  g_autoptr (KpGuide) guide = NULL;
+
+  if (kp_appointment_get_state (appointment) != KP_APPOINTMENT_STATE_BOOKED)
+    {
+      g_set_error (error, KP_APPOINTMENT_BACKEND_ERROR, KP_APPOINTMENT_BACKEND_ERROR_INVALID,
+                   _ ("Appointment %s is cancelled, so it has no slip."),
+                   kp_appointment_get_reference (appointment));
+      return NULL;
+    }
+  guide = kp_guide_load (folder, language, error);
+  if (guide == NULL)
+    return NULL;
+  return kp_appointment_new_slip (appointment, options->config, guide);
+}
+
+/* The slip of @reference: an outbox row's, else an appointment's. (transfer full) */
+static KpSlip *
+new_slip_for_reference (const KpCtlSlipOptions *options, const char *reference, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (KpOutboxItem) item = kp_outbox_lookup (options->outbox, reference, &local_error);
+  g_autoptr (KpAppointment) appointment = NULL;
+
+  if (item != NULL)
+    return new_slip_for_item (options->config, item);
+  if (!g_error_matches (local_error, KP_OUTBOX_ERROR, KP_OUTBOX_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+  appointment = lookup_appointment (options, reference, &local_error);
+  if (appointment != NULL)
+    return new_slip_for_appointment (options, appointment, error);
+  if (g_error_matches (local_error, KP_APPOINTMENT_BACKEND_ERROR,
+                       KP_APPOINTMENT_BACKEND_ERROR_NOT_FOUND))
+    g_set_error (error, KP_OUTBOX_ERROR, KP_OUTBOX_ERROR_NOT_FOUND,
+                 _ ("No submission or appointment has the reference %s."), reference);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
 static void
 print_render_result (const KpCtlSlipOptions *options, KpSlip *slip, KpSlipLayout layout, gsize size)
 {
@@ -118,7 +189,6 @@ ctl_slip_render (const KpCtlSlipOptions *options, const char *argument, GError *
 {
   g_autoptr (GError) local_error = NULL;
   g_autofree char *reference = NULL;
-  g_autoptr (KpOutboxItem) item = NULL;
   g_autoptr (KpSlip) slip = NULL;
   g_autoptr (GBytes) pdf = NULL;
   KpSlipLayout layout;
@@ -135,11 +205,10 @@ ctl_slip_render (const KpCtlSlipOptions *options, const char *argument, GError *
                    _ ("“%s” is not a valid reference. %s"), argument, local_error->message);
       return EXIT_FAILED;
     }
-  item = kp_outbox_lookup (options->outbox, reference, &local_error);
-  if (item == NULL)
+  slip = new_slip_for_reference (options, reference, &local_error);
+  if (slip == NULL)
     return set_failed_error (error, g_steal_pointer (&local_error));
 
-  slip = new_slip_for_item (options->config, item);
   pdf = kp_slip_render_pdf (slip, layout, &local_error);
   if (pdf == NULL
       || !g_file_set_contents (options->out, g_bytes_get_data (pdf, NULL),

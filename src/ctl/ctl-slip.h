@@ -15,6 +15,9 @@ typedef struct
   const char *layout; /* NULL: the configured printer's paper */
   const char *out;    /* where `slip render` writes the PDF */
   gboolean json;
+  /* An appointment's slip lists what to bring from the guidance: */
+  const char *content_folder; /* NULL: kp_guide_dup_default_folder () */
+  const char *language;       /* NULL: the kiosk's first language */
 } KpCtlSlipOptions;
 
 /*
@@ -26,7 +29,10 @@ typedef int (*KpCtlSlipCommand) (const KpCtlSlipOptions *options,
                                  const char *argument,
                                  GError **error);
 
-/* `slip render REF --layout receipt|a4 --out FILE.pdf`: the slip of an outbox row. */
+/*
+ * `slip render REF --layout receipt|a4 --out FILE.pdf`: the slip of an
+ * outbox row, or of an appointment booked at this kiosk.
+ */
 int ctl_slip_render (const KpCtlSlipOptions *options, const char *reference, GError **error);
 /* `printer status [--json]`: the configured printer's state in words. */
 int ctl_printer_status (const KpCtlSlipOptions *options, const char *argument, GError **error);

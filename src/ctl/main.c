@@ -805,7 +805,8 @@ main (int argc, char **argv)
                   "  guide search TEXT The topics a resident finds with TEXT, best first\n"
                   "  guide show SLUG   One topic, the way the kiosk shows it\n"
                   "  content lint DIR  Checks a guidance bundle: format, links and B1 Dutch\n"
-                  "  slip render REF   Writes the slip of a submission as PDF (--layout, --out)\n"
+                  "  slip render REF   Writes the slip of a submission or appointment as PDF\n"
+                  "                    (--layout, --out; --lang, --content for what to bring)\n"
                   "  printer status    The printer's state in words"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, ctl_submit_get_option_group ());
@@ -834,7 +835,8 @@ main (int argc, char **argv)
     }
   if (commands[command].run_slip != NULL)
     {
-      KpCtlSlipOptions slip = { ctl.config, ctl.outbox, layout, out_path, ctl.json };
+      KpCtlSlipOptions slip
+          = { ctl.config, ctl.outbox, layout, out_path, ctl.json, content_folder, language };
 
       status = run_slip_command (context, commands[command].run_slip, &slip, argument);
     }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "kp-pdf-test-helpers.h"
 #include "kp-store.h"
 #include "kp-test-helpers.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 /*
@@ -284,6 +286,135 @@ test_unknown_reference (Fixture *fixture, gconstpointer data)
   kp_test_assert_contains (run.err, "KP-7H3Q-9MXJ");
 }
 
+/* The first element of the JSON array that kernpunt-ctl printed. (transfer full) */
+static char *
+first_of_array (const char *json)
+{
+  g_autoptr (JsonNode) root = kp_test_parse_json (json);
+  JsonArray *array = json_node_get_array (root);
+
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  return g_strdup (json_array_get_string_element (array, 0));
+}
+
+/* Books the demo agenda's first free passport time with ctl; returns its reference. */
+static char *
+book_first_passport_time (const char *config_path, GDateTime **start)
+{
+  g_auto (KpTestRun) dates = { 0 };
+  g_auto (KpTestRun) times = { 0 };
+  g_auto (KpTestRun) booked = { 0 };
+  g_autofree char *day = NULL;
+  g_autofree char *instant = NULL;
+  g_autofree char *clock = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *appointment;
+
+  kp_test_run_ctl (&dates, "--config", config_path, "--json", "appointment", "dates", "--product",
+                   "paspoort", "--location", "gemeentehuis", NULL);
+  kp_test_assert_success (&dates);
+  day = first_of_array (dates.out);
+  kp_test_run_ctl (&times, "--config", config_path, "--json", "appointment", "times", "--product",
+                   "paspoort", "--location", "gemeentehuis", "--date", day, NULL);
+  kp_test_assert_success (&times);
+  instant = first_of_array (times.out);
+  clock = g_strndup (instant + strlen ("2026-12-01T"), strlen ("09:00"));
+  kp_test_run_ctl (&booked, "--config", config_path, "--json", "appointment", "book", "--product",
+                   "paspoort", "--location", "gemeentehuis", "--date", day, "--time", clock,
+                   "--name", "Fatma Yılmaz", NULL);
+  kp_test_assert_success (&booked);
+  root = kp_test_parse_json (booked.out);
+  appointment = json_node_get_object (root);
+  *start
+      = g_date_time_new_from_iso8601 (json_object_get_string_member (appointment, "start"), NULL);
+  g_assert_nonnull (*start);
+  return g_strdup (json_object_get_string_member (appointment, "reference"));
+}
+
+/*
+ * `slip render` for an appointment booked with ctl: the slip a volunteer
+ * prints again for a resident, with what to bring from the guidance in
+ * the kiosk's language or in --lang. A cancelled one has no slip.
+ */
+static void
+test_slip_render (Fixture *fixture, gconstpointer data)
+{
+  const struct
+  {
+    const char *language; /* NULL: the kiosk's first language, Dutch */
+    const char *layout;
+    const char *product;
+    const char *bring_item;
+  } cases[] = {
+    { NULL, "a4", "Paspoort of ID-kaart", "Een pasfoto van minder dan zes maanden oud." },
+    { "en", "a4", "Passport or ID card", "A passport photo less than six months old." },
+    { "en", "receipt", "Passport", "passport photo" },
+  };
+  g_autofree char *config = g_strdup_printf ("[storage]\ndata-dir=%s\n", fixture->dir);
+  g_autofree char *config_path = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "slip.pdf", NULL);
+  g_autoptr (GDateTime) start = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *qr = NULL;
+  g_auto (KpTestRun) cancelled = { 0 };
+  g_auto (KpTestRun) refused = { 0 };
+
+  /* No agenda file: the built-in demo agenda, whose products the guide knows. */
+  kp_test_write_file (fixture->dir, "demo.conf", config);
+  config_path = g_build_filename (fixture->dir, "demo.conf", NULL);
+  reference = book_first_passport_time (config_path, &start);
+  day = g_date_time_format (start, "%A %-d %B %Y");
+  clock = g_date_time_format (start, "%H:%M");
+  qr = g_strconcat (reference, "\n", NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { "--config",
+                             config_path,
+                             "slip",
+                             "render",
+                             reference,
+                             "--out",
+                             out,
+                             "--layout",
+                             cases[i].layout,
+                             cases[i].language != NULL ? "--lang" : NULL,
+                             cases[i].language,
+                             NULL };
+      g_auto (KpTestRun) run = { 0 };
+      g_autofree char *text = NULL;
+      g_autofree char *decoded = NULL;
+
+      kp_test_run_ctl_args (&run, args);
+      kp_test_assert_success (&run);
+      text = kp_test_pdf_text (out);
+      kp_test_assert_contains (text, cases[i].product);
+      kp_test_assert_contains (text, cases[i].bring_item);
+      kp_test_assert_contains (text, reference);
+      kp_test_assert_contains (text, clock);
+      kp_test_assert_contains (text, "Gemeentehuis Lindeveen");
+      if (g_str_equal (cases[i].layout, "a4"))
+        {
+          kp_test_assert_contains (text, day);
+          kp_test_assert_contains (text, "Markt 1, Lindeveen");
+        }
+      decoded = kp_test_pdf_decode_qr (out);
+      g_assert_cmpstr (decoded, ==, qr);
+    }
+
+  /* Cancelled: the place is free again, and no slip says otherwise. */
+  kp_test_run_ctl (&cancelled, "--config", config_path, "appointment", "cancel", reference, NULL);
+  kp_test_assert_success (&cancelled);
+  g_assert_cmpint (g_remove (out), ==, 0);
+  kp_test_run_ctl (&refused, "--config", config_path, "slip", "render", reference, "--out", out,
+                   NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  kp_test_assert_contains (refused.err, "cancelled");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -299,6 +430,7 @@ main (int argc, char **argv)
   ADD ("/ctl-appointment/slot-taken", test_slot_taken);
   ADD ("/ctl-appointment/bad-input", test_bad_input);
   ADD ("/ctl-appointment/unknown-reference", test_unknown_reference);
+  ADD ("/ctl-appointment/slip-render", test_slip_render);
 #undef ADD
 
   result = g_test_run ();

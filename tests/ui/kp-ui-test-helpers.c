@@ -8,6 +8,12 @@
 #include <adwaita.h>
 #include <math.h>
 
+static gboolean
+window_is_mapped (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
+}
+
 void
 kp_ui_test_init (int *argc, char ***argv)
 {
@@ -157,8 +163,8 @@ kp_ui_test_find_button (GtkWidget *root, const char *label)
 }
 
 /* The smallest a touch target may be on @root's monitor: min-target-mm in pixels. */
-static int
-min_target_px (GtkWidget *root, KpConfig *config)
+int
+kp_ui_test_min_target_px (GtkWidget *root, KpConfig *config)
 {
   GdkMonitor *monitor = gdk_display_get_monitor_at_surface (
       gtk_widget_get_display (root), gtk_native_get_surface (gtk_widget_get_native (root)));
@@ -192,7 +198,7 @@ kp_ui_test_assert_usable (GtkWidget *root, KpConfig *config, const char *where)
 {
   g_autoptr (GPtrArray) buttons = kp_ui_test_find_all (root, GTK_TYPE_BUTTON);
   g_autoptr (GPtrArray) entries = kp_ui_test_find_all (root, GTK_TYPE_ENTRY);
-  int min_px = min_target_px (root, config);
+  int min_px = kp_ui_test_min_target_px (root, config);
 
   /* Let the run-time target size reach the layout. */
   kp_ui_test_spin (300);
@@ -236,6 +242,38 @@ kp_ui_test_save_screenshot (GtkWidget *widget, const char *name)
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   return path;
+}
+
+void
+kp_ui_test_screenshot (GtkWidget *root, const char *name)
+{
+  g_autofree char *path = NULL;
+
+  /* Let animations and the layout settle, so the picture shows what a person sees. */
+  kp_ui_test_spin (250);
+  path = kp_ui_test_save_screenshot (root, name);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+KpWindow *
+kp_ui_test_open_window (KpConfig *config, KpOutbox *outbox, KpSpeaker *speaker)
+{
+  /* GTK owns a toplevel; the test's own reference lets it check nothing leaks. */
+  KpWindow *window = g_object_ref (kp_window_new (NULL, config, outbox, speaker));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kp_ui_test_wait_until (window_is_mapped, window, 5000));
+  kp_ui_test_spin (100);
+  return window;
+}
+
+void
+kp_ui_test_close_window (KpWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Let threads that were cancelled with their pages finish first. */
+  kp_ui_test_spin (200);
+  g_assert_finalize_object (window);
 }
 
 void

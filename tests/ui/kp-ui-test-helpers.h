@@ -5,6 +5,7 @@
 
 #include "kp-config.h"
 #include "kp-test-helpers.h"
+#include "kp-window.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,8 @@ GtkWidget *kp_ui_test_find_with_css_class (GtkWidget *root, const char *css_clas
 /* The words of a button's visible labels, "" when it has none. (transfer full) */
 char *kp_ui_test_button_words (GtkWidget *button);
 
+/* The smallest a touch target may be on @root's monitor: @config's min-target-mm in pixels. */
+int kp_ui_test_min_target_px (GtkWidget *root, KpConfig *config);
 /*
  * Fails the test unless every shown button below @root has words (or an
  * accessible label), is at least @config's min-target-mm on this monitor
@@ -50,6 +53,17 @@ void kp_ui_test_assert_usable (GtkWidget *root, KpConfig *config, const char *wh
 
 /* Saves what @widget shows as $KERNPUNT_SCREENSHOT_DIR/@name.png and returns the path. */
 char *kp_ui_test_save_screenshot (GtkWidget *widget, const char *name);
+/* Lets @root settle, then saves it as above and checks the picture is there. */
+void kp_ui_test_screenshot (GtkWidget *root, const char *name);
+
+/*
+ * A kiosk window on the virtual screen, shown and mapped. The caller holds
+ * a reference, to check with g_assert_finalize_object() that nothing leaks.
+ * (transfer full)
+ */
+KpWindow *kp_ui_test_open_window (KpConfig *config, KpOutbox *outbox, KpSpeaker *speaker);
+/* Closes @window, lets its pages' cancelled work end, and checks the window is freed. */
+void kp_ui_test_close_window (KpWindow *window);
 
 /*
  * Presses the shown button with exactly these words, as a finger would;

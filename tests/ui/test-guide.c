@@ -112,12 +112,6 @@ make_content_copy (void)
   return copy;
 }
 
-static gboolean
-window_is_mapped (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
 static void
 fixture_setup (Fixture *fixture, gconstpointer data)
 {
@@ -152,12 +146,7 @@ fixture_setup (Fixture *fixture, gconstpointer data)
       g_assert_no_error (error);
     }
 
-  /* GTK owns a toplevel; the test's own reference lets it check nothing leaks. */
-  fixture->window
-      = g_object_ref (kp_window_new (NULL, fixture->config, fixture->outbox, fixture->speaker));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (kp_ui_test_wait_until (window_is_mapped, fixture->window, 5000));
-  kp_ui_test_spin (100);
+  fixture->window = kp_ui_test_open_window (fixture->config, fixture->outbox, fixture->speaker);
 }
 
 static gboolean
@@ -169,8 +158,7 @@ speaker_is_quiet (gpointer user_data)
 static void
 fixture_teardown (Fixture *fixture, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  kp_ui_test_close_window (fixture->window);
   kp_speaker_stop (fixture->speaker);
   g_assert_true (kp_ui_test_wait_until (speaker_is_quiet, fixture->speaker, 5000));
   /* Let the speaker's last callbacks run before it goes. */
@@ -291,11 +279,7 @@ assert_not_shows (Fixture *fixture, const char *text)
 static void
 screenshot (Fixture *fixture, const char *name)
 {
-  g_autofree char *path = NULL;
-
-  kp_ui_test_spin (250);
-  path = kp_ui_test_save_screenshot (root (fixture), name);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  kp_ui_test_screenshot (root (fixture), name);
 }
 
 static GtkEditable *

@@ -3,11 +3,15 @@
 
 #include "kp-callback-request.h"
 #include "kp-config.h"
+#include "kp-date-text.h"
+#include "kp-delivery-agent.h"
 #include "kp-form-flow.h"
 #include "kp-found-item.h"
 #include "kp-keyboard.h"
+#include "kp-local-register.h"
 #include "kp-outbox.h"
 #include "kp-receipt-page.h"
+#include "kp-reference.h"
 #include "kp-speaker.h"
 #include "kp-store.h"
 #include "kp-ui-test-helpers.h"
@@ -17,6 +21,8 @@
 
 #define WAIT_MS       10000
 #define N_TIMED_SENDS 20
+/* What the slip's QR code holds: the status link with the reference in it. */
+#define STATUS_URL "https://lindeveen.example/status/"
 
 typedef struct
 {
@@ -27,12 +33,6 @@ typedef struct
   KpSpeaker *speaker;
   KpWindow *window;
 } Kiosk;
-
-static gboolean
-window_is_mapped (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
 
 static void
 kiosk_setup (Kiosk *kiosk, gconstpointer data)
@@ -45,7 +45,8 @@ kiosk_setup (Kiosk *kiosk, gconstpointer data)
 
   kiosk->slip_dir = kp_test_make_tmpdir ("slips");
   config_text = g_strdup_printf ("[storage]\ndata-dir=%s\n[speech]\noutput-folder=%s\n"
-                                 "[session]\nidle-seconds=3600\n[printer]\npdf-folder=%s\n",
+                                 "[session]\nidle-seconds=3600\n[printer]\npdf-folder=%s\n"
+                                 "[slip]\nqr-url-template=" STATUS_URL "{reference}\n",
                                  data_dir, speech_dir, kiosk->slip_dir);
   kiosk->config = kp_config_new_from_data (config_text, &error);
   g_assert_no_error (error);
@@ -57,19 +58,13 @@ kiosk_setup (Kiosk *kiosk, gconstpointer data)
   kiosk->speaker = kp_speaker_new ();
   kp_speaker_set_output_folder (kiosk->speaker, speech_dir);
 
-  kiosk->window = g_object_ref (kp_window_new (NULL, kiosk->config, kiosk->outbox, kiosk->speaker));
-  gtk_window_present (GTK_WINDOW (kiosk->window));
-  g_assert_true (kp_ui_test_wait_until (window_is_mapped, kiosk->window, 5000));
-  kp_ui_test_spin (100);
+  kiosk->window = kp_ui_test_open_window (kiosk->config, kiosk->outbox, kiosk->speaker);
 }
 
 static void
 kiosk_teardown (Kiosk *kiosk, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (kiosk->window));
-  /* Let threads that were cancelled with their pages finish first. */
-  kp_ui_test_spin (200);
-  g_assert_finalize_object (kiosk->window);
+  kp_ui_test_close_window (kiosk->window);
   g_assert_finalize_object (kiosk->speaker);
   g_assert_finalize_object (kiosk->outbox);
   g_assert_finalize_object (kiosk->store);
@@ -108,11 +103,7 @@ assert_shows (Kiosk *kiosk, const char *text)
 static void
 screenshot (Kiosk *kiosk, const char *name)
 {
-  g_autofree char *path = NULL;
-
-  kp_ui_test_spin (250);
-  path = kp_ui_test_save_screenshot (root (kiosk), name);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  kp_ui_test_screenshot (root (kiosk), name);
 }
 
 /* (transfer none) the flow on screen */
@@ -262,34 +253,65 @@ assert_payload_has (KpOutboxItem *item, const char *text)
   kp_test_assert_contains (kp_outbox_item_get_payload (item), text);
 }
 
-/* From the home tile to the street step, with "Container is full" chosen. */
-static void
-start_mor_report (Kiosk *kiosk, gboolean take_screenshot)
+/* How far along a resident sees they are. */
+typedef struct
 {
-  g_autofree char *first_step = NULL;
+  guint step;
+  double fraction;
+} Progress;
 
+/*
+ * One step further: the words say its number and no total, as answers open
+ * steps and a total would jump ("Step 4 of 7" after "Step 1 of 5"); the bar
+ * never moves back while going forward.
+ */
+static void
+assert_next_step (Kiosk *kiosk, Progress *progress)
+{
+  GtkWidget *flow = GTK_WIDGET (shown_flow (kiosk));
+  GtkWidget *label = kp_ui_test_find_with_css_class (flow, "flow-progress-label");
+  GtkWidget *bar = kp_ui_test_find_first (flow, GTK_TYPE_PROGRESS_BAR);
+  g_autofree char *expected = NULL;
+  double fraction;
+
+  progress->step++;
+  expected = g_strdup_printf (kp_ui_test_tr ("Step %u"), progress->step);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected);
+  fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+  g_assert_cmpfloat (fraction, >=, progress->fraction);
+  g_assert_cmpfloat (fraction, <, 1.0);
+  progress->fraction = fraction;
+}
+
+/* From the home tile to the where step, with "Container is full" chosen. */
+static void
+start_mor_report (Kiosk *kiosk, Progress *progress, gboolean take_screenshot)
+{
   press (kiosk, "Report a problem outside");
   g_assert_cmpstr (kp_window_get_page_name (kiosk->window), ==, "report-outside");
   assert_screen (kiosk, "category");
-  first_step = g_strdup_printf (kp_ui_test_tr ("Step %u of %u"), 1, 5);
-  assert_shows (kiosk, first_step);
+  assert_next_step (kiosk, progress);
   if (take_screenshot)
     screenshot (kiosk, "report-category-nl");
   press (kiosk, "Waste");
   assert_screen (kiosk, "subcategory");
+  assert_next_step (kiosk, progress);
   press (kiosk, "Container is full");
   assert_screen (kiosk, "where");
+  assert_next_step (kiosk, progress);
 }
 
 static void
 test_mor_report (Kiosk *kiosk, gconstpointer data)
 {
   g_autoptr (KpOutboxItem) item = NULL;
+  Progress progress = { 0 };
   GtkWidget *change;
 
-  start_mor_report (kiosk, TRUE);
+  start_mor_report (kiosk, &progress, TRUE);
   press (kiosk, "At an address: street and house number");
   assert_screen (kiosk, "street");
+  assert_next_step (kiosk, &progress);
   type (kiosk, "lindel");
   assert_shows (kiosk, "Lindelaan");
   screenshot (kiosk, "report-location-nl");
@@ -297,6 +319,7 @@ test_mor_report (Kiosk *kiosk, gconstpointer data)
 
   /* A house number the street does not have: told next to the field, the number kept. */
   assert_screen (kiosk, "house-number");
+  assert_next_step (kiosk, &progress);
   type (kiosk, "999");
   press (kiosk, "Next");
   assert_screen (kiosk, "house-number");
@@ -307,6 +330,7 @@ test_mor_report (Kiosk *kiosk, gconstpointer data)
 
   /* Too short a description: the limit is explained, the words kept. */
   assert_screen (kiosk, "description");
+  assert_next_step (kiosk, &progress);
   type (kiosk, "vol");
   press (kiosk, "Next");
   assert_field_error (kiosk, "vol");
@@ -314,17 +338,22 @@ test_mor_report (Kiosk *kiosk, gconstpointer data)
   press (kiosk, "Next");
 
   assert_screen (kiosk, "keep-informed");
+  assert_next_step (kiosk, &progress);
   press (kiosk, "Yes, keep me informed");
   assert_screen (kiosk, "email");
+  assert_next_step (kiosk, &progress);
   type (kiosk, "jan@example.nl");
   press (kiosk, "Next");
   assert_screen (kiosk, "phone");
+  assert_next_step (kiosk, &progress);
   press (kiosk, "Skip this question");
   assert_screen (kiosk, "consent");
+  assert_next_step (kiosk, &progress);
   press (kiosk, "Yes, that is fine");
 
   /* Every answer on the check screen; Change goes to the step and comes back. */
   assert_screen (kiosk, KP_FORM_FLOW_SCREEN_CHECK);
+  assert_shows (kiosk, kp_ui_test_tr ("Last step: check and send"));
   assert_shows (kiosk, kp_ui_test_tr ("Container is full"));
   assert_shows (kiosk, "Lindelaan 12");
   assert_shows (kiosk, "vol en het stinkt");
@@ -354,7 +383,9 @@ test_mor_report (Kiosk *kiosk, gconstpointer data)
 static void
 test_session_wipe (Kiosk *kiosk, gconstpointer data)
 {
-  start_mor_report (kiosk, FALSE);
+  Progress progress = { 0 };
+
+  start_mor_report (kiosk, &progress, FALSE);
   press (kiosk, "At an address: street and house number");
   type (kiosk, "lindel");
   press (kiosk, "Done");
@@ -600,6 +631,177 @@ test_callback (Kiosk *kiosk, gconstpointer data)
   assert_shows (kiosk, promise);
 }
 
+/* A short report, sent; the receipt is on screen. (transfer full): its outbox row */
+static KpOutboxItem *
+send_short_report (Kiosk *kiosk)
+{
+  Progress progress = { 0 };
+
+  start_mor_report (kiosk, &progress, FALSE);
+  press (kiosk, "Here, near this information point");
+  type (kiosk, "de container is vol");
+  press (kiosk, "Next");
+  press (kiosk, "No, that is not needed");
+  assert_screen (kiosk, KP_FORM_FLOW_SCREEN_CHECK);
+  send_and_wait (kiosk, "Send report");
+  return assert_submitted (kiosk, "report");
+}
+
+/* kernpunt-syncd's part: the report becomes a case in the embedded register. */
+static void
+deliver_to_register (Kiosk *kiosk, KpLocalRegister *local_register)
+{
+  g_autoptr (KpDeliveryAgent) agent
+      = kp_delivery_agent_new (kiosk->outbox, KP_BACKEND (local_register));
+  g_autoptr (GError) error = NULL;
+  guint n_handled = 0;
+
+  g_assert_true (
+      kp_delivery_agent_deliver_due (agent, g_get_real_time (), NULL, &n_handled, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_handled, ==, 1);
+}
+
+static GtkWidget *
+follow_entry (Kiosk *kiosk)
+{
+  GtkStack *stack = GTK_STACK (kp_ui_test_find_first (root (kiosk), GTK_TYPE_STACK));
+  GtkWidget *entry = kp_ui_test_find_first (gtk_stack_get_visible_child (stack), GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+/* Typed on the on-screen keys and Enter, as a resident with the slip in hand does. */
+static void
+type_reference (Kiosk *kiosk, const char *reference)
+{
+  GtkWidget *entry = follow_entry (kiosk);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (entry);
+  kp_ui_test_spin (100);
+  kp_ui_test_type_on_keyboard (root (kiosk), reference);
+  press_key (kiosk, "kp-key-enter");
+}
+
+/*
+ * A barcode reader is a keyboard: it types what the QR code holds into the
+ * entry with the caret, in one burst, and ends with Enter.
+ */
+static void
+scan (Kiosk *kiosk, const char *code)
+{
+  GtkWidget *entry = follow_entry (kiosk);
+  int position = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_editable_insert_text (GTK_EDITABLE (entry), code, -1, &position);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+/* The history's steps as shown, one line per label, top to bottom. (transfer full) */
+static char *
+dup_shown_history (Kiosk *kiosk)
+{
+  g_autoptr (GPtrArray) boxes = kp_ui_test_find_all (root (kiosk), GTK_TYPE_BOX);
+  GString *shown = g_string_new (NULL);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      GtkWidget *box = g_ptr_array_index (boxes, i);
+      g_autofree char *text = NULL;
+
+      if (!gtk_widget_has_css_class (box, "status-step"))
+        continue;
+      text = kp_ui_test_shown_text (box);
+      g_string_append (shown, text);
+    }
+  return g_string_free (shown, FALSE);
+}
+
+static void
+assert_history (Kiosk *kiosk, const char *expected)
+{
+  g_autofree char *shown = dup_shown_history (kiosk);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/*
+ * Coming back with the slip: the report's way through the municipality,
+ * each step with its day in words, oldest first, whether the reference is
+ * typed or the slip's QR code (the status link) is scanned. One wrong
+ * character is caught by the check character.
+ */
+static void
+test_follow_history (Kiosk *kiosk, gconstpointer data)
+{
+  g_autoptr (KpLocalRegister) local_register = kp_local_register_new (kiosk->store);
+  g_autoptr (KpOutboxItem) item = send_short_report (kiosk);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  const char *reference = kp_outbox_item_get_reference (item);
+  g_autofree char *url = g_strconcat (STATUS_URL, reference, NULL);
+  g_autofree char *typo = g_strdup (reference);
+  g_autofree char *today = NULL;
+  g_autofree char *waiting = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *expected = NULL;
+  const char *alphabet = kp_reference_get_alphabet ();
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  today = kp_date_text_format_day (&day);
+  waiting = g_strdup_printf (
+      "%s\n%s\n", today,
+      kp_ui_test_tr ("Saved at the information point. It goes to the municipality soon."));
+  press (kiosk, "Done");
+  press (kiosk, "Follow your report");
+
+  /* Not sent yet: one step. */
+  type_reference (kiosk, reference);
+  assert_shows (
+      kiosk, kp_ui_test_tr ("Saved at the information point. It goes to the municipality soon."));
+  assert_shows (kiosk, kp_ui_test_tr ("What happened so far"));
+  assert_history (kiosk, waiting);
+
+  /* Delivered, then worked on and finished by the municipality. */
+  deliver_to_register (kiosk, local_register);
+  type_reference (kiosk, reference);
+  assert_shows (kiosk, kp_ui_test_tr ("The municipality has received it."));
+  /* Sent: the first step no longer says that it goes soon. */
+  received = g_strdup_printf ("%s\n%s\n%s\n%s\n", today,
+                              kp_ui_test_tr ("Saved at the information point."), today,
+                              kp_ui_test_tr ("The municipality has received it."));
+  assert_history (kiosk, received);
+  g_assert_true (
+      kp_local_register_set_status (local_register, reference, KP_CASE_STATUS_IN_PROGRESS, &error));
+  g_assert_true (
+      kp_local_register_set_status (local_register, reference, KP_CASE_STATUS_DONE, &error));
+  g_assert_no_error (error);
+
+  /* The slip's QR code, scanned: the status link works as the reference does. */
+  scan (kiosk, url);
+  assert_shows (kiosk, kp_ui_test_tr ("The municipality has finished it."));
+  expected = g_strdup_printf ("%s%s\n%s\n%s\n%s\n", received, today,
+                              kp_ui_test_tr ("The municipality is working on it."), today,
+                              kp_ui_test_tr ("The municipality has finished it."));
+  assert_history (kiosk, expected);
+  /* The entry then shows the number as printed on the slip, not the long link. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (follow_entry (kiosk))), ==, reference);
+  kp_ui_test_assert_usable (root (kiosk), kiosk->config, "the follow page with a history");
+  screenshot (kiosk, "follow-history-nl");
+
+  /* One character wrong: the typo message, and no history of another report. */
+  typo[3] = alphabet[(strchr (alphabet, typo[3]) - alphabet + 1) % strlen (alphabet)];
+  type_reference (kiosk, typo);
+  assert_shows (kiosk, kp_ui_test_tr ("This number has a typo. Check it and try again."));
+  assert_history (kiosk, "");
+}
+
 static int
 compare_gint64 (gconstpointer a, gconstpointer b)
 {
@@ -617,7 +819,9 @@ test_send_time (Kiosk *kiosk, gconstpointer data)
 
   for (guint i = 0; i < N_TIMED_SENDS; i++)
     {
-      start_mor_report (kiosk, FALSE);
+      Progress progress = { 0 };
+
+      start_mor_report (kiosk, &progress, FALSE);
       press (kiosk, "Here, near this information point");
       type (kiosk, "de container is vol");
       press (kiosk, "Next");
@@ -647,6 +851,8 @@ main (int argc, char **argv)
               kiosk_teardown);
   g_test_add ("/report-flows/lost", Kiosk, NULL, kiosk_setup, test_lost_object, kiosk_teardown);
   g_test_add ("/report-flows/callback", Kiosk, NULL, kiosk_setup, test_callback, kiosk_teardown);
+  g_test_add ("/report-flows/follow-history", Kiosk, NULL, kiosk_setup, test_follow_history,
+              kiosk_teardown);
   g_test_add ("/report-flows/send-time", Kiosk, NULL, kiosk_setup, test_send_time, kiosk_teardown);
   return g_test_run ();
 }

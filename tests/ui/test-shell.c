@@ -14,7 +14,6 @@
 #include "kp-window.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 /* Seconds before the countdown in tests that wait for it; the others never see it. */
 #define SHORT_IDLE_SECONDS 5
@@ -30,12 +29,6 @@ typedef struct
   KpSpeaker *speaker;
   KpWindow *window;
 } Shell;
-
-static gboolean
-window_is_mapped (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
 
 static void
 shell_setup (Shell *shell, gconstpointer data)
@@ -61,11 +54,7 @@ shell_setup (Shell *shell, gconstpointer data)
   shell->speaker = kp_speaker_new ();
   kp_speaker_set_output_folder (shell->speaker, kp_config_get_speech_output_folder (shell->config));
 
-  /* GTK owns a toplevel; the test's own reference lets it check nothing leaks. */
-  shell->window = g_object_ref (kp_window_new (NULL, shell->config, shell->outbox, shell->speaker));
-  gtk_window_present (GTK_WINDOW (shell->window));
-  g_assert_true (kp_ui_test_wait_until (window_is_mapped, shell->window, 5000));
-  kp_ui_test_spin (100);
+  shell->window = kp_ui_test_open_window (shell->config, shell->outbox, shell->speaker);
 }
 
 static gboolean
@@ -77,8 +66,7 @@ speaker_is_quiet (gpointer user_data)
 static void
 shell_teardown (Shell *shell, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (shell->window));
-  g_assert_finalize_object (shell->window);
+  kp_ui_test_close_window (shell->window);
   kp_speaker_stop (shell->speaker);
   g_assert_true (kp_ui_test_wait_until (speaker_is_quiet, shell->speaker, 5000));
   /* Let the speaker's last callbacks run before it goes. */
@@ -100,17 +88,7 @@ root (Shell *shell)
 static void
 press (Shell *shell, const char *words)
 {
-  GtkWidget *button = kp_ui_test_find_button (root (shell), words);
-
-  if (button == NULL)
-    {
-      g_autofree char *shown = kp_ui_test_shown_text (root (shell));
-
-      g_error ("No button “%s” on screen; the screen shows:\n%s", words, shown);
-    }
-  /* What a finger lifted from the button does (activate would wait for a timeout). */
-  g_signal_emit_by_name (button, "clicked");
-  kp_ui_test_spin (30);
+  kp_ui_test_press (root (shell), words);
 }
 
 static void
@@ -134,11 +112,7 @@ assert_not_shows (Shell *shell, const char *text)
 static void
 screenshot (Shell *shell, const char *name)
 {
-  g_autofree char *path = NULL;
-
-  kp_ui_test_spin (250);
-  path = kp_ui_test_save_screenshot (root (shell), name);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  kp_ui_test_screenshot (root (shell), name);
 }
 
 static void
@@ -356,48 +330,6 @@ assert_keyboard_types_into (Shell *shell, GtkEditable *target)
   g_assert_true (kp_keyboard_get_target (keyboard) == target);
 }
 
-static GtkWidget *
-find_key (Shell *shell, const char *label)
-{
-  GtkWidget *keyboard = kp_ui_test_find_first (root (shell), KP_TYPE_KEYBOARD);
-  g_autoptr (GPtrArray) buttons = kp_ui_test_find_all (keyboard, GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-
-      if (gtk_widget_get_mapped (button)
-          && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0
-              || g_strcmp0 (gtk_widget_get_name (button), label) == 0))
-        return button;
-    }
-  return NULL;
-}
-
-/* Types @text on the on-screen keyboard, switching between letters and digits as a person would. */
-static void
-type_on_keyboard (Shell *shell, const char *text)
-{
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      char key_text[2] = { g_ascii_tolower (*c), '\0' };
-      GtkWidget *key = find_key (shell, key_text);
-
-      if (key == NULL)
-        {
-          GtkWidget *switch_key
-              = find_key (shell, g_ascii_isdigit (*c) ? "kp-key-numbers" : "kp-key-letters");
-
-          g_assert_nonnull (switch_key);
-          g_signal_emit_by_name (switch_key, "clicked");
-          key = find_key (shell, key_text);
-        }
-      g_assert_nonnull (key);
-      g_signal_emit_by_name (key, "clicked");
-    }
-  kp_ui_test_spin (30);
-}
-
 static GtkEditable *
 open_follow_page (Shell *shell)
 {
@@ -436,10 +368,10 @@ look_up (Shell *shell, GtkEditable *entry, const char *typed, const char *expect
 
   gtk_editable_set_text (entry, "");
   /* Without Shift the keys type small letters; a reference is read either way. */
-  type_on_keyboard (shell, typed);
+  kp_ui_test_type_on_keyboard (root (shell), typed);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, lower_case);
   /* Enter on the on-screen keyboard looks the number up. */
-  g_signal_emit_by_name (find_key (shell, "kp-key-enter"), "clicked");
+  g_signal_emit_by_name (kp_ui_test_find_key (root (shell), "kp-key-enter"), "clicked");
   if (!kp_ui_test_wait_until (text_is_shown, &wait, 5000))
     {
       g_autofree char *shown = kp_ui_test_shown_text (root (shell));
@@ -514,10 +446,10 @@ test_follow_your_report (Shell *shell, gconstpointer data)
 
   look_up (shell, entry, pending,
            g_dgettext (GETTEXT_PACKAGE,
-                       "We have your report. We will send it to the municipality soon."));
+                       "Saved at the information point. It goes to the municipality soon."));
   screenshot (shell, "follow-keyboard");
   look_up (shell, entry, delivered,
-           g_dgettext (GETTEXT_PACKAGE, "The municipality has your report."));
+           g_dgettext (GETTEXT_PACKAGE, "The municipality has received it."));
   assert_shows (shell, "ZAAK-2024-0042");
   rejected_text = g_strdup_printf (
       g_dgettext (GETTEXT_PACKAGE, "Something went wrong. Please ask a volunteer or call %s."),
@@ -539,7 +471,7 @@ test_keyboard_follows_focus (Shell *shell, gconstpointer data)
   GtkWidget *look_up_button
       = kp_ui_test_find_button (root (shell), g_dgettext (GETTEXT_PACKAGE, "Look up"));
 
-  type_on_keyboard (shell, "kp");
+  kp_ui_test_type_on_keyboard (root (shell), "kp");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kp");
   /* Keys never steal the focus, so the keyboard stays up while typing. */
   assert_keyboard_types_into (shell, entry);
@@ -595,7 +527,7 @@ start_english_session_with_text (Shell *shell)
 
   press (shell, "English");
   entry = open_follow_page (shell);
-  type_on_keyboard (shell, "kp7h");
+  kp_ui_test_type_on_keyboard (root (shell), "kp7h");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kp7h");
 }
 
@@ -654,7 +586,7 @@ test_done (Shell *shell, gconstpointer data)
   assert_not_shows (shell, g_dgettext (GETTEXT_PACKAGE, "A volunteer is coming"));
 }
 
-/* The smallest a touch target may be on this screen: min-target-mm in monitor pixels. */
+/* The smallest a touch target may be on this screen, which is as wide as the kiosk's. */
 static int
 min_target_px (Shell *shell)
 {
@@ -665,60 +597,23 @@ min_target_px (Shell *shell)
 
   gdk_monitor_get_geometry (monitor, &geometry);
   g_assert_cmpint (geometry.width, ==, 1920);
-  return (int) ceil (kp_config_get_min_target_mm (shell->config) * geometry.width
-                     / kp_config_get_screen_width_mm (shell->config));
+  return kp_ui_test_min_target_px (root (shell), shell->config);
 }
 
-/* An entry has no words of its own: a screen reader needs its accessible label. */
-static void
-assert_entries_labelled (Shell *shell, const char *where)
-{
-  g_autoptr (GPtrArray) entries = kp_ui_test_find_all (root (shell), GTK_TYPE_ENTRY);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      GtkWidget *entry = g_ptr_array_index (entries, i);
-
-      if (gtk_widget_get_mapped (entry)
-          && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry),
-                                                GTK_ACCESSIBLE_PROPERTY_LABEL))
-        g_error ("%s: an entry has no accessible label", where);
-    }
-}
-
+/* Every shown button is usable, and a screen without a few buttons is not what we meant to check. */
 static void
 assert_buttons_usable (Shell *shell, const char *where)
 {
   g_autoptr (GPtrArray) buttons = kp_ui_test_find_all (root (shell), GTK_TYPE_BUTTON);
-  int min_px = min_target_px (shell);
-  guint n_checked = 0;
+  guint n_shown = 0;
 
-  kp_ui_test_spin (500);
-
+  kp_ui_test_assert_usable (root (shell), shell->config, where);
   for (guint i = 0; i < buttons->len; i++)
     {
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-      g_autofree char *words = NULL;
-      graphene_rect_t bounds;
-
-      if (!gtk_widget_get_mapped (button))
-        continue;
-      words = kp_ui_test_button_words (button);
-      if (*words == '\0'
-          && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
-                                                GTK_ACCESSIBLE_PROPERTY_LABEL))
-        g_error ("%s: a button has no words and no accessible label", where);
-      /* What a finger can hit is the border box, not only the content. */
-      g_assert_true (gtk_widget_compute_bounds (button, button, &bounds));
-      if (bounds.size.height < min_px || bounds.size.width < min_px)
-        g_error ("%s: button “%s” is %.0f×%.0f px; a finger needs %d px", where, words,
-                 bounds.size.width, bounds.size.height, min_px);
-      if (!gtk_widget_get_focusable (button))
-        g_error ("%s: button “%s” cannot be reached with Tab", where, words);
-      n_checked++;
+      if (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)))
+        n_shown++;
     }
-  g_assert_cmpuint (n_checked, >=, 3);
-  assert_entries_labelled (shell, where);
+  g_assert_cmpuint (n_shown, >=, 3);
 }
 
 static void

@@ -116,7 +116,7 @@ test_slip (void)
   when = kp_appointment_format_start (appointment);
   g_assert_cmpstr (when, ==, "Tuesday 1 December 2026 at 10:30");
 
-  slip = kp_appointment_new_slip (appointment, config);
+  slip = kp_appointment_new_slip (appointment, config, NULL);
   g_assert_cmpstr (kp_slip_get_title (slip), ==, "Appointment");
   g_assert_cmpstr (kp_slip_get_reference (slip), ==, kp_appointment_get_reference (appointment));
   g_assert_cmpstr (kp_slip_get_qr_payload (slip), ==, kp_appointment_get_reference (appointment));
@@ -127,7 +127,49 @@ test_slip (void)
   g_assert_cmpstr (kp_slip_get_line_value (slip, 1), ==, when);
   g_assert_cmpstr (kp_slip_get_line_label (slip, 2), ==, "Where");
   g_assert_cmpstr (kp_slip_get_line_value (slip, 2), ==,
-                   "Gemeentehuis Lindeveen, Markt 1, Lindeveen");
+                   "Gemeentehuis Lindeveen\nMarkt 1, Lindeveen");
+}
+
+/*
+ * With the English guide: the product by its English name from products.txt
+ * and what to bring from its topic; a product the guide does not know keeps
+ * the agenda's name and gets no list.
+ */
+static void
+test_slip_in_guide_language (void)
+{
+  const struct
+  {
+    const char *product_id;
+    const char *agenda_name;
+    const char *shown_name;
+    const char *first_bring_item; /* NULL: no list */
+  } cases[] = {
+    { "paspoort", "Paspoort of ID-kaart", "Passport or ID card",
+      "A passport photo less than six months old." },
+    { "digitale-hulp", "Hulp met DigiD", "Hulp met DigiD", NULL },
+  };
+  g_autofree char *folder = kp_guide_dup_default_folder ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KpGuide) guide = kp_guide_load (folder, "en", &error);
+  g_autoptr (KpConfig) config = kp_config_new_default ();
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2026, 12, 1, 9, 30, 0);
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KpAppointment) appointment = kp_appointment_new ();
+      g_autoptr (KpSlip) slip = NULL;
+      const char *const *bring;
+
+      kp_appointment_set_product (appointment, cases[i].product_id, cases[i].agenda_name);
+      kp_appointment_set_location (appointment, "gemeentehuis", "Gemeentehuis Lindeveen", NULL);
+      kp_appointment_set_start (appointment, start, 15);
+      slip = kp_appointment_new_slip (appointment, config, guide);
+      g_assert_cmpstr (kp_slip_get_line_value (slip, 0), ==, cases[i].shown_name);
+      bring = kp_slip_get_bring_items (slip);
+      g_assert_cmpstr (bring[0], ==, cases[i].first_bring_item);
+    }
 }
 
 int
@@ -143,6 +185,7 @@ main (int argc, char **argv)
   g_test_add_func ("/appointment/complete", test_complete);
   g_test_add_func ("/appointment/contact-fields", test_contact_fields);
   g_test_add_func ("/appointment/slip", test_slip);
+  g_test_add_func ("/appointment/slip-in-guide-language", test_slip_in_guide_language);
 
   result = g_test_run ();
   kp_test_remove_tree (home);

@@ -152,8 +152,9 @@ test_case_history (Fixture *fixture, gconstpointer data)
 
   done = look_up (fixture, fixture->reference);
   history = dup_history (done);
+  /* Once sent, the first step no longer promises that it goes soon. */
   g_assert_cmpstr (history, ==,
-                   "saved: Saved at the information point. It goes to the municipality soon.\n"
+                   "saved: Saved at the information point.\n"
                    "received: The municipality has received it.\n"
                    "in-progress: The municipality is working on it.\n"
                    "done: The municipality has finished it.\n");
@@ -241,6 +242,28 @@ test_without_register (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (kp_submission_status_get_history (status)->len, ==, 2);
 }
 
+/*
+ * A case delivered to a remote system is not in the embedded register: the
+ * status the remote system answered, not "not found".
+ */
+static void
+test_case_elsewhere (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (KpOutboxItem) claimed = NULL;
+  g_autoptr (KpSubmissionStatus) status = NULL;
+  g_autoptr (GError) error = NULL;
+
+  claimed = kp_outbox_claim_due (fixture->outbox, g_get_real_time (), &error);
+  g_assert_no_error (error);
+  g_assert_true (kp_outbox_mark_delivered (fixture->outbox, fixture->reference, "ZAAK-2026-0042",
+                                           KP_CASE_STATUS_IN_PROGRESS, g_get_real_time (), &error));
+  status = look_up (fixture, fixture->reference);
+  g_assert_cmpstr (kp_submission_status_get_case_id (status), ==, "ZAAK-2026-0042");
+  g_assert_cmpstr (kp_submission_status_get_text (status), ==,
+                   "The municipality is working on it.");
+  g_assert_cmpuint (kp_submission_status_get_history (status)->len, ==, 2);
+}
+
 /* A database from before the history existed gets one entry per case: its status then. */
 static void
 test_history_migration (void)
@@ -291,6 +314,7 @@ main (int argc, char **argv)
   ADD ("/submission-status/wrong-reference", test_wrong_reference);
   ADD ("/submission-status/rejected", test_rejected);
   ADD ("/submission-status/without-register", test_without_register);
+  ADD ("/submission-status/case-elsewhere", test_case_elsewhere);
 #undef ADD
   g_test_add_func ("/submission-status/history-migration", test_history_migration);
 
