@@ -5,8 +5,10 @@
 #include "kp-config-private.h"
 #include "kp-config.h"
 #include "kp-delivery-agent.h"
+#include "kp-klantinteracties-backend.h"
 #include "kp-local-register.h"
 #include "kp-outbox.h"
+#include "kp-signalen-backend.h"
 #include "kp-store.h"
 #include "kp-zgw-backend.h"
 
@@ -177,6 +179,30 @@ new_zgw_backend (KpConfig *config, KpStore *store, GError **error)
   return KP_BACKEND (kp_zgw_backend_new (store, client, config));
 }
 
+/* The public Signalen endpoint needs no token; a gateway in front of it may. */
+static KpBackend *
+new_signalen_backend (KpConfig *config, KpStore *store, GError **error)
+{
+  const char *token_file = kp_config_get_signalen_token_file (config);
+  g_autofree char *token = NULL;
+
+  if (token_file != NULL
+      && (token = kp_config_read_secret_file ("signalen", "token-file", token_file, error)) == NULL)
+    return NULL;
+  return KP_BACKEND (kp_signalen_backend_new (store, config, token, error));
+}
+
+static KpBackend *
+new_klantinteracties_backend (KpConfig *config, KpStore *store, GError **error)
+{
+  g_autofree char *token = kp_config_read_secret_file (
+      "klantinteracties", "token-file", kp_config_get_klantinteracties_token_file (config), error);
+
+  if (token == NULL)
+    return NULL;
+  return KP_BACKEND (kp_klantinteracties_backend_new (store, config, token, error));
+}
+
 /*
  * The embedded case register for every kind, and the ZGW case system for
  * the kinds [delivery] routes there. The router picks when a row is
@@ -192,7 +218,20 @@ new_backend (KpConfig *config, KpStore *store, GError **error)
 
   for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      if (!g_str_equal (kp_config_get_delivery_route (config, kinds[i]), "zgw"))
+      const char *route = kp_config_get_delivery_route (config, kinds[i]);
+
+      if (g_str_equal (route, "signalen") || g_str_equal (route, "klantinteracties"))
+        {
+          g_autoptr (KpBackend) backend = g_str_equal (route, "signalen")
+                                              ? new_signalen_backend (config, store, error)
+                                              : new_klantinteracties_backend (config, store, error);
+
+          if (backend == NULL)
+            return NULL;
+          g_message ("Delivering %s submissions to %s", kinds[i], route);
+          kp_backend_router_add_route (router, kinds[i], backend);
+        }
+      if (!g_str_equal (route, "zgw"))
         continue;
       if (zgw == NULL && (zgw = new_zgw_backend (config, store, error)) == NULL)
         return NULL;
@@ -226,6 +265,7 @@ run (KpSyncd *syncd, const char *config_path)
   if (backend == NULL)
     {
       g_printerr (_ ("kernpunt-syncd: bad configuration: %s\n"), error->message);
+      g_clear_object (&syncd->outbox);
       return EXIT_FAILURE;
     }
   syncd->agent = kp_delivery_agent_new (syncd->outbox, backend);

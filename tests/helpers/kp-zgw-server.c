@@ -14,6 +14,8 @@
 /* Open Zaak accepts tokens up to an hour old (JWT_EXPIRY). */
 #define TOKEN_MAX_AGE 3600
 #define SLEEP_STEP_MS 20
+/* The zaaktype's statustypen are numbered 1 and 2. */
+#define LAST_VOLGNUMMER 2
 
 #ifdef __SANITIZE_ADDRESS__
 const char *__asan_default_options (void);
@@ -34,6 +36,7 @@ struct _KpZgwServer
   char *catalogi_url;
   char *catalogus_url;
   char *zaaktype_url;
+  char *zaakobjecttype_url;
 
   GMutex lock;
   /* resource ("zaken", "zaaktypen", …) → GPtrArray of JsonObject */
@@ -100,10 +103,17 @@ add_type (KpZgwServer *self,
   JsonObject *type = add_object (self, self->catalogi_url, resource);
 
   json_object_set_string_member (type, "zaaktype", zaaktype);
+  json_object_set_string_member (type, "zaaktypeIdentificatie", "MOR");
   json_object_set_string_member (type, "omschrijving", omschrijving);
   json_object_set_string_member (type, "omschrijvingGeneriek", generiek);
   if (volgnummer > 0)
-    json_object_set_int_member (type, "volgnummer", volgnummer);
+    {
+      /* The rest of what catalogi-openapi.yaml requires of a StatusType. */
+      json_object_set_int_member (type, "volgnummer", volgnummer);
+      json_object_set_boolean_member (type, "isEindstatus", volgnummer == LAST_VOLGNUMMER);
+      json_object_set_string_member (type, "catalogus", self->catalogus_url);
+      json_object_set_string_member (type, "zaakobjecttype", self->zaakobjecttype_url);
+    }
 }
 
 /* Two versions of zaaktype "MOR": one ended last year, one valid since then, with their types. */
@@ -120,6 +130,7 @@ add_catalogue (KpZgwServer *self)
   json_object_set_string_member (catalogus, "domein", "KPNT");
   json_object_set_string_member (catalogus, "rsin", "002564440");
   self->catalogus_url = g_strdup (json_object_get_string_member (catalogus, "url"));
+  self->zaakobjecttype_url = g_strconcat (self->catalogi_url, "zaakobjecttypen/none", NULL);
 
   old = add_object (self, self->catalogi_url, "zaaktypen");
   json_object_set_string_member (old, "beginGeldigheid", "2020-01-01");
@@ -134,7 +145,7 @@ add_catalogue (KpZgwServer *self)
       json_object_set_string_member (*version, "catalogus", self->catalogus_url);
       json_object_set_string_member (*version, "identificatie", "MOR");
       /* Out of order on purpose: the client must sort by volgnummer. */
-      add_type (self, "statustypen", url, "Afgehandeld", "", 2);
+      add_type (self, "statustypen", url, "Afgehandeld", "", LAST_VOLGNUMMER);
       add_type (self, "statustypen", url, "Ontvangen", "", 1);
       add_type (self, "roltypen", url, "Melder", "initiator", 0);
       add_type (self, "roltypen", url, "Behandelaar", "behandelaar", 0);
@@ -242,6 +253,69 @@ has_zaak (KpZgwServer *self, JsonObject *zaak)
   return FALSE;
 }
 
+static JsonObject *
+find_object (KpZgwServer *self, const char *resource, const char *url)
+{
+  GPtrArray *objects = get_objects (self, resource);
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      JsonObject *object = g_ptr_array_index (objects, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "url"), url) == 0)
+        return object;
+    }
+  return NULL;
+}
+
+static void
+set_empty_arrays (JsonObject *object, const char *const *members)
+{
+  for (gsize i = 0; members[i] != NULL; i++)
+    json_object_set_array_member (object, members[i], json_array_new ());
+}
+
+/*
+ * The read-only members Open Zaak adds to what was posted, as far as
+ * zaken-openapi.yaml requires them in an answer: Prism checks answers too.
+ */
+static void
+add_read_only_members (KpZgwServer *self, const char *resource, JsonObject *created)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+
+  if (g_str_equal (resource, "zaken"))
+    {
+      set_empty_arrays (created,
+                        (const char *const[]){ "deelzaken", "eigenschappen", "rollen",
+                                               "zaakinformatieobjecten", "zaakobjecten", NULL });
+      json_object_set_string_member (created, "betalingsindicatieWeergave", "");
+      json_object_set_null_member (created, "einddatum");
+      json_object_set_null_member (created, "resultaat");
+      json_object_set_null_member (created, "status");
+    }
+  else if (g_str_equal (resource, "rollen"))
+    {
+      JsonObject *roltype
+          = find_object (self, "roltypen", json_object_get_string_member (created, "roltype"));
+
+      json_object_set_string_member (
+          created, "omschrijving",
+          roltype != NULL ? json_object_get_string_member (roltype, "omschrijving") : "");
+      json_object_set_string_member (
+          created, "omschrijvingGeneriek",
+          roltype != NULL ? json_object_get_string_member (roltype, "omschrijvingGeneriek") : "");
+      json_object_set_string_member (created, "registratiedatum", now_text);
+      set_empty_arrays (created, (const char *const[]){ "statussen", NULL });
+    }
+  else if (g_str_equal (resource, "statussen"))
+    {
+      json_object_set_boolean_member (created, "indicatieLaatstGezetteStatus", TRUE);
+      set_empty_arrays (created, (const char *const[]){ "zaakinformatieobjecten", NULL });
+    }
+}
+
 static void
 handle_post (KpZgwServer *self,
              SoupServerMessage *message,
@@ -287,6 +361,7 @@ handle_post (KpZgwServer *self,
   for (GList *m = members; m != NULL; m = m->next)
     json_object_set_member (created, m->data, json_object_dup_member (request, m->data));
   g_list_free (members);
+  add_read_only_members (self, resource, created);
   json_node_set_object (answer, created);
   respond_json (message, SOUP_STATUS_CREATED, answer);
 }
@@ -358,6 +433,14 @@ handle_request (SoupServer *server,
   const char *method = soup_server_message_get_method (message);
   KpZgwServerBehaviour behaviour;
   gboolean is_zaak_post = g_str_equal (method, "POST") && g_str_equal (path, ZAKEN_PATH "zaken");
+
+  /*
+   * One connection per request: connections the client drops while idle
+   * otherwise stay half-open here (CLOSE-WAIT) until the process runs out
+   * of file descriptors, some 20,000 requests into a benchmark.
+   */
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection",
+                                "close");
 
   g_mutex_lock (&self->lock);
   behaviour = self->behaviour;
@@ -469,6 +552,7 @@ kp_zgw_server_free (KpZgwServer *self)
   g_hash_table_unref (self->last_bodies);
   g_hash_table_unref (self->resources);
   g_mutex_clear (&self->lock);
+  g_free (self->zaakobjecttype_url);
   g_free (self->zaaktype_url);
   g_free (self->catalogus_url);
   g_free (self->catalogi_url);

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include "kp-test-http-server.h"
+
+struct _KpTestHttpServer
+{
+  SoupServerCallback callback;
+  gpointer user_data;
+  char *base;
+
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+  GMutex ready_lock;
+  GCond ready_cond;
+  gboolean ready;
+};
+
+static gpointer
+run_server (gpointer data)
+{
+  KpTestHttpServer *self = data;
+  SoupServer *server;
+  g_autoptr (GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (self->context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, self->callback, self->user_data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  self->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_mutex_lock (&self->ready_lock);
+  self->ready = TRUE;
+  g_cond_signal (&self->ready_cond);
+  g_mutex_unlock (&self->ready_lock);
+
+  g_main_loop_run (self->loop);
+  soup_server_disconnect (server);
+  g_object_unref (server);
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
+  g_main_context_pop_thread_default (self->context);
+  return NULL;
+}
+
+KpTestHttpServer *
+kp_test_http_server_start (SoupServerCallback callback, gpointer user_data)
+{
+  KpTestHttpServer *self = g_new0 (KpTestHttpServer, 1);
+
+  self->callback = callback;
+  self->user_data = user_data;
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  g_mutex_init (&self->ready_lock);
+  g_cond_init (&self->ready_cond);
+
+  self->thread = g_thread_new ("test-http-server", run_server, self);
+  g_mutex_lock (&self->ready_lock);
+  while (!self->ready)
+    g_cond_wait (&self->ready_cond, &self->ready_lock);
+  g_mutex_unlock (&self->ready_lock);
+  return self;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+kp_test_http_server_stop (KpTestHttpServer *self)
+{
+  if (self == NULL)
+    return;
+
+  g_main_context_invoke (self->context, quit_loop, self->loop);
+  g_thread_join (self->thread);
+  g_cond_clear (&self->ready_cond);
+  g_mutex_clear (&self->ready_lock);
+  g_main_loop_unref (self->loop);
+  g_main_context_unref (self->context);
+  g_free (self->base);
+  g_free (self);
+}
+
+const char *
+kp_test_http_server_get_base (KpTestHttpServer *self)
+{
+  return self->base;
+}

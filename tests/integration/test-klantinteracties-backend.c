@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include "kp-delivery-agent.h"
+#include "kp-klantinteracties-backend.h"
+#include "kp-klantinteracties-server.h"
+#include "kp-outbox-item.h"
+#include "kp-outbox.h"
+#include "kp-store-private.h"
+#include "kp-test-helpers.h"
+
+/*
+ * KpKlantinteractiesBackend against a stateful Open Klant stand-in that
+ * can be told to fail: every call-back request ends as exactly one
+ * klantcontact with one betrokkene, one digitaal adres and one internetaak,
+ * however often delivery fails on the way.
+ */
+
+#define TOKEN "open-klant-token"
+#define ACTOR "5d3b6f4e-2c1a-4f7b-9e8d-0a1b2c3d4e5f"
+#define PAYLOAD_WITH_PHONE(phone)                                                                  \
+  "{\"kind\":\"callback\",\"version\":1,\"part_of_day\":\"morning\","                              \
+  "\"requested_on\":\"2026-12-01\",\"call_before_end_of\":\"2026-12-03\","                         \
+  "\"personal\":{\"subject\":\"Vraag over mijn afvalpas\",\"name\":\"J. de Vries\","               \
+  "\"phone\":\"" phone "\"}}"
+#define PAYLOAD PAYLOAD_WITH_PHONE ("06-1234 5678")
+
+typedef struct
+{
+  char *dir;
+  KpKlantinteractiesServer *server;
+  KpConfig *config;
+  KpStore *store;
+  KpOutbox *outbox;
+  KpDeliveryAgent *agent;
+} Fixture;
+
+static KpKlantinteractiesBackend *
+new_backend (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  KpKlantinteractiesBackend *backend
+      = kp_klantinteracties_backend_new (fixture->store, fixture->config, TOKEN, &error);
+
+  g_assert_no_error (error);
+  return backend;
+}
+
+/* A new backend and agent, as kernpunt-syncd makes them when it starts (again). */
+static KpDeliveryAgent *
+new_agent (Fixture *fixture)
+{
+  g_autoptr (KpKlantinteractiesBackend) backend = new_backend (fixture);
+
+  return kp_delivery_agent_new (fixture->outbox, KP_BACKEND (backend));
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *db = NULL;
+
+  fixture->dir = kp_test_make_tmpdir ("klantinteracties-XXXXXX");
+  fixture->server = kp_klantinteracties_server_new (TOKEN);
+  key_file = g_strdup_printf ("[storage]\ndata-dir=%s\n"
+                              "[klantinteracties]\nurl=%s\ntoken-file=%s/token\n"
+                              "actor=%sactoren/" ACTOR "/\nkanaal=informatiepunt\n"
+                              "timeout-seconds=1\n"
+                              "[delivery]\ncallback=klantinteracties\n",
+                              fixture->dir, kp_klantinteracties_server_get_url (fixture->server),
+                              fixture->dir, kp_klantinteracties_server_get_url (fixture->server));
+  fixture->config = kp_config_new_from_data (key_file, &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fixture->dir, "kernpunt.db", NULL);
+  fixture->store = kp_store_open (db, &error);
+  g_assert_no_error (error);
+  fixture->outbox = kp_outbox_new (fixture->store);
+  fixture->agent = new_agent (fixture);
+  kp_delivery_agent_set_retry_delays (fixture->agent, G_TIME_SPAN_SECOND, G_TIME_SPAN_MINUTE);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->agent);
+  g_clear_object (&fixture->outbox);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->config);
+  g_clear_pointer (&fixture->server, kp_klantinteracties_server_free);
+  kp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+submit_payload (Fixture *fixture, const char *payload)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) attachments = g_ptr_array_new ();
+  char *reference = kp_outbox_submit (fixture->outbox, "callback", payload, attachments, &error);
+
+  g_assert_no_error (error);
+  return reference;
+}
+
+static void
+deliver_at (Fixture *fixture, gint64 now)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (kp_delivery_agent_deliver_due (fixture->agent, now, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static KpOutboxItem *
+lookup (Fixture *fixture, const char *reference)
+{
+  g_autoptr (GError) error = NULL;
+  KpOutboxItem *item = kp_outbox_lookup (fixture->outbox, reference, &error);
+
+  g_assert_no_error (error);
+  return item;
+}
+
+static void
+assert_one_of_each (Fixture *fixture, const char *reference)
+{
+  static const char *const resources[]
+      = { "klantcontacten", "betrokkenen", "digitaleadressen", "internetaken" };
+  g_autoptr (KpOutboxItem) item = lookup (fixture, reference);
+
+  g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_DELIVERED);
+  for (gsize i = 0; i < G_N_ELEMENTS (resources); i++)
+    g_assert_cmpuint (kp_klantinteracties_server_count (fixture->server, resources[i]), ==, 1);
+  g_assert_true (g_uuid_string_is_valid (kp_outbox_item_get_remote_id (item)));
+  g_assert_cmpstr (kp_outbox_item_get_remote_status (item), ==, "te_verwerken");
+}
+
+static JsonNode *
+last_body (Fixture *fixture, const char *resource)
+{
+  g_autofree char *body = kp_klantinteracties_server_dup_last_body (fixture->server, resource);
+
+  return kp_test_parse_json (body);
+}
+
+static void
+test_delivers_contact_and_task (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *reference = submit_payload (fixture, PAYLOAD);
+  g_autoptr (JsonNode) klantcontact = NULL;
+  g_autoptr (JsonNode) adres = NULL;
+  g_autoptr (JsonNode) taak = NULL;
+  g_autoptr (KpOutboxItem) item = NULL;
+  g_autoptr (KpKlantinteractiesBackend) backend = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *referentienummer = NULL;
+  JsonObject *object;
+
+  deliver_at (fixture, g_get_real_time ());
+  assert_one_of_each (fixture, reference);
+
+  /* The bytes on the wire. */
+  klantcontact = last_body (fixture, "klantcontacten");
+  object = json_node_get_object (klantcontact);
+  g_assert_cmpstr (json_object_get_string_member (object, "kanaal"), ==, "informatiepunt");
+  g_assert_cmpstr (json_object_get_string_member (object, "inhoud"), ==,
+                   "Vraag over mijn afvalpas");
+  referentienummer = kp_klantinteracties_backend_dup_referentienummer (reference);
+  g_assert_cmpuint (strlen (referentienummer), <=, 10);
+  g_assert_cmpstr (json_object_get_string_member (object, "referentienummer"), ==,
+                   referentienummer);
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (object, "metadata"), "locatie"),
+      ==, kp_config_get_location_name (fixture->config));
+  adres = last_body (fixture, "digitaleadressen");
+  object = json_node_get_object (adres);
+  g_assert_cmpstr (json_object_get_string_member (object, "adres"), ==, "0612345678");
+  g_assert_cmpstr (json_object_get_string_member (object, "soortDigitaalAdres"), ==,
+                   "telefoonnummer");
+  taak = last_body (fixture, "internetaken");
+  object = json_node_get_object (taak);
+  g_assert_cmpstr (json_object_get_string_member (object, "gevraagdeHandeling"), ==, "Terugbellen");
+  kp_test_assert_contains (json_object_get_string_member (object, "toelichting"), "2026-12-03");
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (
+                           json_object_get_array_member (object, "toegewezenAanActoren"), 0),
+                       "uuid"),
+                   ==, ACTOR);
+
+  /* The status the resident sees, as the contact centre changes it. */
+  item = lookup (fixture, reference);
+  backend = new_backend (fixture);
+  status = kp_klantinteracties_backend_fetch_status (backend, kp_outbox_item_get_remote_id (item),
+                                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (status, ==, "te_verwerken");
+  kp_klantinteracties_server_set_status (fixture->server, kp_outbox_item_get_remote_id (item),
+                                         "verwerkt");
+  done = kp_klantinteracties_backend_fetch_status (backend, kp_outbox_item_get_remote_id (item),
+                                                   NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (done, ==, "verwerkt");
+  g_assert_finalize_object (g_steal_pointer (&backend));
+}
+
+/* Each way the server can fail leaves the row waiting, and the next try delivers it once. */
+static void
+test_failures_then_exactly_once (Fixture *fixture, gconstpointer data)
+{
+  const KpKlantinteractiesServerBehaviour failures[] = {
+    KP_KLANTINTERACTIES_SERVER_FAILING,
+    KP_KLANTINTERACTIES_SERVER_SLOW,
+    KP_KLANTINTERACTIES_SERVER_MALFORMED,
+    KP_KLANTINTERACTIES_SERVER_TOKEN_REJECTED,
+    KP_KLANTINTERACTIES_SERVER_FAIL_AFTER_KLANTCONTACT,
+  };
+  g_autofree char *reference = submit_payload (fixture, PAYLOAD);
+  gint64 now = g_get_real_time ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autoptr (KpOutboxItem) item = NULL;
+
+      kp_klantinteracties_server_set_behaviour (fixture->server, failures[i], 3000);
+      now += G_TIME_SPAN_HOUR;
+      deliver_at (fixture, now);
+      item = lookup (fixture, reference);
+      g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_PENDING);
+      g_assert_nonnull (kp_outbox_item_get_last_error (item));
+      g_assert_null (strstr (kp_outbox_item_get_last_error (item), "5678"));
+      g_assert_null (strstr (kp_outbox_item_get_last_error (item), TOKEN));
+    }
+  kp_klantinteracties_server_set_behaviour (fixture->server, KP_KLANTINTERACTIES_SERVER_NORMAL, 0);
+  deliver_at (fixture, now + G_TIME_SPAN_HOUR);
+  assert_one_of_each (fixture, reference);
+}
+
+/*
+ * A crash after POST klantcontacten reached the server but before we
+ * booked it: the bookkeeping is lost with the process. The retry finds the
+ * klantcontact by its referentienummer and makes no second one.
+ */
+static void
+test_crash_after_klantcontact_makes_no_second (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *reference = submit_payload (fixture, PAYLOAD);
+  g_autoptr (GError) error = NULL;
+  gint64 now = g_get_real_time ();
+
+  kp_klantinteracties_server_set_behaviour (fixture->server,
+                                            KP_KLANTINTERACTIES_SERVER_FAIL_AFTER_KLANTCONTACT, 0);
+  deliver_at (fixture, now);
+  g_assert_cmpuint (kp_klantinteracties_server_count (fixture->server, "klantcontacten"), ==, 1);
+  g_assert_true (kp_store_exec (fixture->store, "DELETE FROM delivery_steps", &error));
+  g_assert_no_error (error);
+
+  kp_klantinteracties_server_set_behaviour (fixture->server, KP_KLANTINTERACTIES_SERVER_NORMAL, 0);
+  g_clear_object (&fixture->agent);
+  fixture->agent = new_agent (fixture);
+  deliver_at (fixture, now + G_TIME_SPAN_HOUR);
+  assert_one_of_each (fixture, reference);
+}
+
+/* A number the API would refuse (a 0900 line) is refused on the kiosk, without a request. */
+static void
+test_bad_phone_refused_without_request (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *reference = submit_payload (fixture, PAYLOAD_WITH_PHONE ("0900-1234"));
+  g_autoptr (KpOutboxItem) item = NULL;
+
+  deliver_at (fixture, g_get_real_time ());
+  item = lookup (fixture, reference);
+  g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_REJECTED);
+  g_assert_cmpuint (kp_klantinteracties_server_count_requests (fixture->server), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  home = kp_test_init_home ();
+  g_test_add ("/klantinteracties-backend/delivers", Fixture, NULL, fixture_set_up,
+              test_delivers_contact_and_task, fixture_tear_down);
+  g_test_add ("/klantinteracties-backend/failures-then-once", Fixture, NULL, fixture_set_up,
+              test_failures_then_exactly_once, fixture_tear_down);
+  g_test_add ("/klantinteracties-backend/crash-after-klantcontact", Fixture, NULL, fixture_set_up,
+              test_crash_after_klantcontact_makes_no_second, fixture_tear_down);
+  g_test_add ("/klantinteracties-backend/bad-phone-refused", Fixture, NULL, fixture_set_up,
+              test_bad_phone_refused_without_request, fixture_tear_down);
+  return g_test_run ();
+}
