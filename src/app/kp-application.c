@@ -75,8 +75,13 @@ kp_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (
-        kp_window_new (GTK_APPLICATION (self), self->config, self->outbox, self->speaker));
+    {
+      g_autoptr (KpCamera) camera = kp_camera_find_default ();
+
+      window = GTK_WINDOW (
+          kp_window_new (GTK_APPLICATION (self), self->config, self->outbox, self->speaker));
+      kp_window_set_camera (KP_WINDOW (window), camera);
+    }
   gtk_window_present (window);
 }
 

@@ -4,6 +4,7 @@
 #include "kp-report-flow.h"
 
 #include "kp-form-flow.h"
+#include "kp-photo-input.h"
 #include "kp-place-steps.h"
 #include "kp-report.h"
 #include "kp-submission-send.h"
@@ -17,6 +18,7 @@ struct _KpReportFlow
   KpConfig *config;
   KpOutbox *outbox;
   KpPrinter *printer;
+  KpCamera *camera; /* (nullable): no camera, no photo step */
   KpReport *report;
   KpPlaceSteps *place_steps;
   KpFormFlow *flow;
@@ -86,6 +88,29 @@ commit_description (KpFormStep *step, const char *answer, gpointer user_data, GE
   KpReportFlow *self = user_data;
 
   return kp_report_set_description (self->report, answer, error);
+}
+
+/* Skipping drops a photo taken before, from the report and from the screen. */
+static gboolean
+commit_photo (KpFormStep *step, const char *answer, gpointer user_data, GError **error)
+{
+  KpReportFlow *self = user_data;
+  KpPhotoInput *input = KP_PHOTO_INPUT (kp_form_step_get_custom_input (step));
+
+  if (answer == NULL)
+    {
+      kp_photo_input_forget (input);
+      return kp_report_set_photo (self->report, NULL, error);
+    }
+  return kp_report_set_photo (self->report, kp_photo_input_get_photo (input), error);
+}
+
+static char *
+summarize_photo (KpFormStep *step, gpointer user_data)
+{
+  KpReportFlow *self = user_data;
+
+  return g_strdup (kp_report_get_photo (self->report) != NULL ? _ ("Yes") : _ ("No"));
 }
 
 /* Not wanting to hear back means no contact details are kept at all. */
@@ -215,6 +240,26 @@ add_description_step (KpReportFlow *self)
   kp_form_step_set_commit_func (step, commit_description, self, NULL);
 }
 
+/* Only a kiosk with a camera has this step; the input runs the camera only while on screen. */
+static void
+add_photo_step (KpReportFlow *self)
+{
+  KpFormStep *step;
+
+  if (self->camera == NULL)
+    return;
+  step = kp_form_flow_add_step (self->flow,
+                                kp_form_step_new_custom ("photo", _ ("Do you want to add a photo?"),
+                                                         kp_photo_input_new (self->camera)));
+  kp_form_step_set_explanation (
+      step, _ ("The photo goes to the municipality with your report. Take a photo of the "
+               "problem. Try to keep people's faces and number plates out of the photo."));
+  kp_form_step_set_summary_label (step, _ ("Photo"));
+  kp_form_step_set_optional (step, TRUE);
+  kp_form_step_set_commit_func (step, commit_photo, self, NULL);
+  kp_form_step_set_summary_func (step, summarize_photo, self, NULL);
+}
+
 static void
 add_contact_steps (KpReportFlow *self)
 {
@@ -273,6 +318,7 @@ kp_report_flow_dispose (GObject *object)
   self->flow = NULL;
   g_clear_object (&self->place_steps);
   g_clear_object (&self->report);
+  g_clear_object (&self->camera);
   g_clear_object (&self->printer);
   g_clear_object (&self->outbox);
   g_clear_object (&self->config);
@@ -293,7 +339,7 @@ kp_report_flow_init (KpReportFlow *self)
 }
 
 GtkWidget *
-kp_report_flow_new (KpConfig *config, KpOutbox *outbox, KpPrinter *printer)
+kp_report_flow_new (KpConfig *config, KpOutbox *outbox, KpPrinter *printer, KpCamera *camera)
 {
   KpReportFlow *self;
   g_autoptr (KpAddressBook) book = NULL;
@@ -301,11 +347,13 @@ kp_report_flow_new (KpConfig *config, KpOutbox *outbox, KpPrinter *printer)
   g_return_val_if_fail (KP_IS_CONFIG (config), NULL);
   g_return_val_if_fail (KP_IS_OUTBOX (outbox), NULL);
   g_return_val_if_fail (KP_IS_PRINTER (printer), NULL);
+  g_return_val_if_fail (camera == NULL || KP_IS_CAMERA (camera), NULL);
 
   self = g_object_new (KP_TYPE_REPORT_FLOW, NULL);
   self->config = g_object_ref (config);
   self->outbox = g_object_ref (outbox);
   self->printer = g_object_ref (printer);
+  g_set_object (&self->camera, camera);
   self->report = kp_report_new (config);
   book = kp_place_steps_load_address_book ();
   self->place_steps = kp_place_steps_new (config, book);
@@ -316,6 +364,7 @@ kp_report_flow_new (KpConfig *config, KpOutbox *outbox, KpPrinter *printer)
   kp_place_steps_add_to (self->place_steps, self->flow, _ ("Where is the problem?"), on_place,
                          self);
   add_description_step (self);
+  add_photo_step (self);
   add_contact_steps (self);
   kp_form_flow_set_send_func (self->flow, _ ("Send report"), send, self, NULL);
   kp_form_flow_set_check_note (self->flow, _ ("Touch Send report when everything is right. You "
