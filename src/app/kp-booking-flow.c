@@ -8,6 +8,7 @@
 #include "kp-form-flow.h"
 #include "kp-receipt-page.h"
 #include "kp-slip.h"
+#include "kp-window.h"
 
 #include <glib/gi18n.h>
 
@@ -751,6 +752,7 @@ on_booked (GObject *source_object, GAsyncResult *result, gpointer user_data)
 
   slip = kp_appointment_new_slip (self->appointment, self->config, self->guide);
   receipt = kp_receipt_page_new (self->printer, slip, _ ("Your appointment is booked"));
+  kp_window_record_event_for (GTK_WIDGET (self), KP_EVENT_SUBMISSION, "appointment");
   /* The slip has what the resident needs; the model need not keep who they are. */
   kp_appointment_forget_contact (self->appointment);
   g_task_return_pointer (send_task, g_object_ref_sink (receipt), g_object_unref);

@@ -255,8 +255,9 @@ static void
 send (KpFormFlow *flow, GTask *task, gpointer user_data)
 {
   KpFoundFlow *self = user_data;
-  g_autoptr (GTask) inner
-      = g_task_new (NULL, g_task_get_cancellable (task), on_sent, g_object_ref (task));
+  /* The same source as @task: kp_submission_send() counts the submission on the flow's window. */
+  g_autoptr (GTask) inner = g_task_new (
+      g_task_get_source_object (task), g_task_get_cancellable (task), on_sent, g_object_ref (task));
 
   g_task_set_task_data (task, self, NULL);
   kp_submission_send (inner, KP_SUBMISSION (self->item), self->outbox, self->config, self->printer,

@@ -5,6 +5,7 @@
 
 #include "kp-entry-helpers.h"
 #include "kp-guide-card.h"
+#include "kp-window.h"
 
 #define SEARCH_DELAY_MS 150
 #define N_BEST_RESULTS  3
@@ -105,6 +106,9 @@ search (KpGuidePage *self)
       g_message ("The guide search failed: %s %d", g_quark_to_string (error->domain), error->code);
       hits = g_ptr_array_new ();
     }
+  /* The counts keep only the dictionary words of it (see KpEvents). */
+  if (hits->len == 0)
+    kp_window_record_event_for (GTK_WIDGET (self), KP_EVENT_SEARCH_NO_RESULT, query);
   show_hits (self, hits);
 }
 

@@ -20,5 +20,12 @@ GtkWidget *kp_help_notice_new (void);
  * not print gets seen to; READY or NONE shows nothing.
  */
 void kp_help_notice_set_printer_state (KpHelpNotice *self, KpPrinterState state);
+/* The volunteer answered "I am coming": the resident reads that someone saw the call. */
+void kp_help_notice_set_acknowledged (KpHelpNotice *self);
+/*
+ * Outside the volunteer hours nobody would come: the notice offers
+ * @phone, a call back and an appointment instead.
+ */
+void kp_help_notice_set_away (KpHelpNotice *self, const char *phone);
 
 G_END_DECLS

@@ -8,12 +8,17 @@
 #include <glib/gi18n.h>
 
 #define TILE_COLUMNS 3
+/* Enough for the longest tile label ("Probleem buiten melden") on two lines. */
+#define TILE_LABEL_MIN_CHARS 14
+/* Long enough that a resident leaning on the name does not open it by chance. */
+#define VOLUNTEER_HOLD_MS 3000
 
 struct _KpHomePage
 {
   AdwBin parent_instance;
 
   KpConfig *config;
+  guint hold_source;
 
   GtkLabel *municipality_label;
   GtkLabel *location_label;
@@ -66,7 +71,13 @@ create_tile (const KpTopic *topic)
                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (_ (topic->label));
 
+  /*
+   * A wrapping label is measured at its narrowest, one word a line, which
+   * made the home screen taller than a 1080-pixel screen. Two lines at most
+   * is what the tile needs.
+   */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), TILE_LABEL_MIN_CHARS);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), icon);
@@ -110,6 +121,47 @@ fill_languages (KpHomePage *self)
     }
 }
 
+static gboolean
+on_name_held (gpointer user_data)
+{
+  KpHomePage *self = user_data;
+
+  self->hold_source = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.volunteer-pin", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_name_pressed (GtkGestureClick *gesture, int n_press, double x, double y, KpHomePage *self)
+{
+  g_clear_handle_id (&self->hold_source, g_source_remove);
+  self->hold_source = g_timeout_add (VOLUNTEER_HOLD_MS, on_name_held, self);
+}
+
+/* Let go, or the press was taken over, before the time: nothing happens. */
+static void
+on_name_let_go (KpHomePage *self)
+{
+  g_clear_handle_id (&self->hold_source, g_source_remove);
+}
+
+/*
+ * The volunteer's hidden way in: holding the municipality's name. A press
+ * and a timer rather than GtkGestureLongPress, whose delay cannot be made
+ * this long.
+ */
+static void
+add_volunteer_gesture (KpHomePage *self)
+{
+  GtkGesture *hold = gtk_gesture_click_new ();
+
+  g_signal_connect (hold, "pressed", G_CALLBACK (on_name_pressed), self);
+  g_signal_connect_swapped (hold, "released", G_CALLBACK (on_name_let_go), self);
+  /* Not "stopped": that comes once the double-click time is over, long before 3 s. */
+  g_signal_connect_swapped (hold, "cancel", G_CALLBACK (on_name_let_go), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->municipality_label), GTK_EVENT_CONTROLLER (hold));
+}
+
 static void
 kp_home_page_constructed (GObject *object)
 {
@@ -121,6 +173,7 @@ kp_home_page_constructed (GObject *object)
   gtk_label_set_label (self->location_label, kp_config_get_location_name (self->config));
   fill_languages (self);
   fill_tiles (self);
+  add_volunteer_gesture (self);
 }
 
 static void
@@ -128,6 +181,7 @@ kp_home_page_dispose (GObject *object)
 {
   KpHomePage *self = KP_HOME_PAGE (object);
 
+  g_clear_handle_id (&self->hold_source, g_source_remove);
   g_clear_object (&self->config);
 
   G_OBJECT_CLASS (kp_home_page_parent_class)->dispose (object);

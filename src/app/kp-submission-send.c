@@ -4,6 +4,7 @@
 #include "kp-submission-send.h"
 
 #include "kp-receipt-page.h"
+#include "kp-window.h"
 
 #include <glib/gi18n.h>
 
@@ -79,6 +80,10 @@ on_submitted (GObject *source_object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  /* The flow that sent it is the task's source; counted once it is stored. */
+  if (GTK_IS_WIDGET (g_task_get_source_object (task)))
+    kp_window_record_event_for (g_task_get_source_object (task), KP_EVENT_SUBMISSION,
+                                kp_submission_get_kind (job->submission));
   slip = build_slip (job, reference);
   receipt = kp_receipt_page_new (job->printer, slip, job->heading);
   g_task_return_pointer (task, g_object_ref_sink (receipt), g_object_unref);

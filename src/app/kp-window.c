@@ -6,6 +6,8 @@
 #include "kp-booking-flow.h"
 #include "kp-coming-soon-page.h"
 #include "kp-countdown.h"
+#include "kp-events.h"
+#include "kp-feedback-page.h"
 #include "kp-follow-page.h"
 #include "kp-guide-group-page.h"
 #include "kp-guide-page.h"
@@ -15,6 +17,8 @@
 #include "kp-idle-guard.h"
 #include "kp-keyboard.h"
 #include "kp-page-bar.h"
+#include "kp-receipt-page.h"
+#include "kp-registration-panel.h"
 #include "kp-callback-flow.h"
 #include "kp-found-flow.h"
 #include "kp-found-lost-page.h"
@@ -23,7 +27,11 @@
 #include "kp-resources.h"
 #include "kp-topic.h"
 #include "kp-visible-text.h"
+#include "kp-volunteer-pad.h"
+#include "kp-volunteer-page.h"
+#include "kp-volunteers.h"
 
+#include <glib/gi18n.h>
 #include <libintl.h>
 #include <math.h>
 
@@ -35,6 +43,12 @@
 #define TOPIC_PREFIX  "topic:"
 #define BOOKING_PAGE  "appointment"
 #define BOOK_PREFIX   "appointment:"
+/* Volunteer mode closes after this long without a touch. */
+#define VOLUNTEER_IDLE_SECONDS 120
+/* One touch on Louder or Softer changes the read-aloud volume by this much. */
+#define VOLUME_STEP 20
+/* "Did this help?" goes away by itself when nobody answers. */
+#define FEEDBACK_SECONDS 60
 
 struct _KpWindow
 {
@@ -57,12 +71,26 @@ struct _KpWindow
   KpAppointmentBackend *appointments;
   KpAppointmentBackend *local_agenda; /* nullable: the information point's own agenda */
   KpPrinter *printer;
+  KpCamera *camera; /* nullable: a kiosk without one asks for no photo */
+  KpEvents *events; /* nullable: a kiosk whose counts fail still works */
+  KpVolunteers *volunteers;
+  char *volunteer; /* the name, while volunteer mode is open */
+  guint volunteer_idle_seconds;
+  guint volunteer_idle_source;
+  guint pad_lock_source;
+  GCancellable *volunteer_cancellable; /* the PIN check and printer queries of volunteer mode */
+  gboolean help_waiting;               /* Help was touched and no volunteer answered yet */
+  char *feedback_language;             /* the language "Did this help?" was asked in */
+  guint feedback_source;
 
   AdwBin *bar_slot;
+  GtkLabel *printer_banner;
   GtkStack *stack;
   GtkRevealer *keyboard_revealer;
   GtkWidget *help_slot;
   GtkWidget *countdown_slot;
+  GtkWidget *feedback_slot;
+  GtkWidget *volunteer_slot;
 };
 
 G_DEFINE_FINAL_TYPE (KpWindow, kp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -213,7 +241,7 @@ static GtkWidget *
 create_submission_page (KpWindow *self, const char *name)
 {
   if (g_str_equal (name, "report-outside"))
-    return kp_report_flow_new (self->config, self->outbox, get_printer (self));
+    return kp_report_flow_new (self->config, self->outbox, get_printer (self), self->camera);
   if (g_str_equal (name, "found-lost"))
     return kp_found_lost_page_new ();
   if (g_str_equal (name, KP_FOUND_LOST_PAGE_FOUND))
@@ -251,6 +279,37 @@ create_page (KpWindow *self, const char *name)
   return NULL;
 }
 
+/* Home and the start of every flow that ends with a slip. */
+static gboolean
+page_leads_to_paper (const char *name)
+{
+  const char *paper_pages[] = { HOME_PAGE,
+                                BOOKING_PAGE,
+                                "report-outside",
+                                "found-lost",
+                                KP_FOUND_LOST_PAGE_FOUND,
+                                KP_FOUND_LOST_PAGE_LOST,
+                                "callback",
+                                NULL };
+
+  return g_strv_contains (paper_pages, name) || g_str_has_prefix (name, BOOK_PREFIX);
+}
+
+/*
+ * One banner for all those pages, so a resident reads that no slip will
+ * come before typing anything; the flows then show the number and QR code
+ * on screen instead.
+ */
+static void
+update_printer_banner (KpWindow *self)
+{
+  const char *name = kp_window_get_page_name (self);
+  gboolean show = !kp_printer_state_can_print (self->printer_state) && name != NULL
+                  && page_leads_to_paper (name);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->printer_banner), show);
+}
+
 /*
  * The focus is dropped before the switch. A page that wants it (an entry
  * with the keyboard up) takes it when it maps; GtkStack would otherwise
@@ -265,6 +324,7 @@ show_page (KpWindow *self, const char *name)
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, name);
   kp_page_bar_set_show_navigation (bar, !g_str_equal (name, HOME_PAGE));
+  update_printer_banner (self);
 }
 
 static void
@@ -301,6 +361,10 @@ rebuild (KpWindow *self)
   remove_all_pages (self);
   g_ptr_array_set_size (self->history, 0);
   gtk_stack_add_named (self->stack, create_page (self, HOME_PAGE), HOME_PAGE);
+  /* Set here, not in the template: the frame is not rebuilt when the language changes. */
+  gtk_label_set_label (self->printer_banner,
+                       _ ("The printer does not work right now. You can still go on: you will "
+                          "see your number and QR code on the screen."));
   show_page (self, HOME_PAGE);
 }
 
@@ -324,21 +388,63 @@ on_speech_done (GObject *source_object, GAsyncResult *result, gpointer user_data
 }
 
 static void
-speak (KpWindow *self, const char *text)
+speak_in (KpWindow *self, const char *text, const char *language)
 {
   stop_speaking (self);
   if (text == NULL || *text == '\0')
     return;
   self->speech_cancellable = g_cancellable_new ();
-  kp_speaker_speak_async (self->speaker, text, self->language, self->speech_cancellable,
-                          on_speech_done, NULL);
+  kp_speaker_speak_async (self->speaker, text, language, self->speech_cancellable, on_speech_done,
+                          NULL);
 }
 
 static void
-end_session (KpWindow *self)
+speak (KpWindow *self, const char *text)
 {
+  speak_in (self, text, self->language);
+}
+
+/* The one way pages' happenings reach the pilot's counts. */
+static void
+record_event (KpWindow *self, KpEventKind kind, const char *detail)
+{
+  if (self->events != NULL)
+    kp_events_record (self->events, kind, detail);
+}
+
+static KpHelpNotice *
+get_help_notice (KpWindow *self)
+{
+  return KP_HELP_NOTICE (adw_bin_get_child (ADW_BIN (self->help_slot)));
+}
+
+static void
+close_feedback (KpWindow *self)
+{
+  g_clear_handle_id (&self->feedback_source, g_source_remove);
+  g_clear_pointer (&self->feedback_language, g_free);
+  adw_bin_set_child (ADW_BIN (self->feedback_slot), NULL);
+  gtk_widget_set_visible (self->feedback_slot, FALSE);
+}
+
+/* A volunteer's Louder or Softer lasts one session; each visitor starts at the configured volume. */
+static void
+reset_volume (KpWindow *self)
+{
+  kp_speaker_set_volume (self->speaker, kp_config_get_speech_volume (self->config));
+}
+
+/* @reason: "done", "idle" or "volunteer", for the counts. */
+static void
+end_session (KpWindow *self, const char *reason)
+{
+  if (kp_idle_guard_get_in_session (self->idle_guard))
+    record_event (self, KP_EVENT_SESSION_ENDED, reason);
   kp_idle_guard_end_session (self->idle_guard);
+  self->help_waiting = FALSE;
+  close_feedback (self);
   stop_speaking (self);
+  reset_volume (self);
   if (!g_str_equal (self->language, kp_config_get_default_language (self->config)))
     {
       g_free (self->language);
@@ -353,11 +459,261 @@ end_session (KpWindow *self)
 static GtkWidget *
 get_visible_layer (KpWindow *self)
 {
+  if (gtk_widget_get_visible (self->volunteer_slot))
+    return self->volunteer_slot;
+  if (gtk_widget_get_visible (self->feedback_slot))
+    return self->feedback_slot;
   if (gtk_widget_get_visible (self->countdown_slot))
     return self->countdown_slot;
   if (gtk_widget_get_visible (self->help_slot))
     return self->help_slot;
   return gtk_stack_get_visible_child (self->stack);
+}
+
+/* (nullable) (transfer none): the volunteer screen, when it is open */
+static KpVolunteerPage *
+get_volunteer_page (KpWindow *self)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self->volunteer_slot));
+
+  return KP_IS_VOLUNTEER_PAGE (child) ? KP_VOLUNTEER_PAGE (child) : NULL;
+}
+
+/* (nullable) (transfer none): the PIN pad, when it is open */
+static KpVolunteerPad *
+get_volunteer_pad (KpWindow *self)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self->volunteer_slot));
+
+  return KP_IS_VOLUNTEER_PAD (child) ? KP_VOLUNTEER_PAD (child) : NULL;
+}
+
+/* Who did what, never a resident's data; a failing audit does not stop the volunteer. */
+static void
+audit (KpWindow *self, const char *action)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->volunteer != NULL
+      && !kp_volunteers_audit (self->volunteers, self->volunteer, action, &error))
+    g_message ("The volunteer's action could not be audited: %s", error->message);
+}
+
+static void
+show_printer_state (KpWindow *self, KpPrinterState state)
+{
+  KpVolunteerPage *page = get_volunteer_page (self);
+
+  self->printer_state = state;
+  kp_help_notice_set_printer_state (get_help_notice (self), state);
+  update_printer_banner (self);
+  if (page != NULL)
+    kp_volunteer_page_set_printer_state (page, state);
+}
+
+/* (nullable) (transfer none): the first widget of @type below @widget, depth first */
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found
+          = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* (nullable) (transfer none): the receipt of this session, which keeps its slip */
+static KpReceiptPage *
+find_receipt_page (KpWindow *self)
+{
+  GtkWidget *receipt = find_descendant (GTK_WIDGET (self->stack), KP_TYPE_RECEIPT_PAGE);
+
+  return receipt != NULL ? KP_RECEIPT_PAGE (receipt) : NULL;
+}
+
+static void
+leave_volunteer_mode (KpWindow *self)
+{
+  g_cancellable_cancel (self->volunteer_cancellable);
+  g_clear_object (&self->volunteer_cancellable);
+  g_clear_handle_id (&self->volunteer_idle_source, g_source_remove);
+  g_clear_handle_id (&self->pad_lock_source, g_source_remove);
+  g_clear_pointer (&self->volunteer, g_free);
+  adw_bin_set_child (ADW_BIN (self->volunteer_slot), NULL);
+  gtk_widget_set_visible (self->volunteer_slot, FALSE);
+}
+
+static gboolean
+on_volunteer_idle (gpointer user_data)
+{
+  KpWindow *self = user_data;
+
+  self->volunteer_idle_source = 0;
+  audit (self, "timeout");
+  leave_volunteer_mode (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Any touch in volunteer mode keeps it open a while longer. */
+static void
+restart_volunteer_idle (KpWindow *self)
+{
+  g_clear_handle_id (&self->volunteer_idle_source, g_source_remove);
+  self->volunteer_idle_source
+      = g_timeout_add_seconds (self->volunteer_idle_seconds, on_volunteer_idle, self);
+}
+
+static void
+on_printer_state (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KpWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  KpPrinterState state = kp_printer_query_state_finish (KP_PRINTER (source_object), result, &error);
+
+  if (error == NULL)
+    show_printer_state (self, state);
+}
+
+static void
+query_printer_state (KpWindow *self)
+{
+  kp_printer_query_state_async (get_printer (self), self->volunteer_cancellable, on_printer_state,
+                                g_object_ref (self));
+}
+
+static void
+show_volunteer_page (KpWindow *self)
+{
+  GtkWidget *page
+      = kp_volunteer_page_new (self->volunteer, self->config, self->outbox, self->events);
+
+  adw_bin_set_child (ADW_BIN (self->volunteer_slot), page);
+  kp_volunteer_page_set_printer_state (KP_VOLUNTEER_PAGE (page), self->printer_state);
+  kp_volunteer_page_set_help_waiting (KP_VOLUNTEER_PAGE (page), self->help_waiting);
+  kp_volunteer_page_set_can_reprint (KP_VOLUNTEER_PAGE (page), find_receipt_page (self) != NULL);
+  kp_volunteer_page_set_volume (KP_VOLUNTEER_PAGE (page), kp_speaker_get_volume (self->speaker));
+  query_printer_state (self);
+}
+
+static void
+open_volunteer_page (KpWindow *self, const char *volunteer)
+{
+  self->volunteer = g_strdup (volunteer);
+  show_volunteer_page (self);
+  audit (self, "enter");
+}
+
+static guint
+seconds_until (GDateTime *later)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  GTimeSpan span = g_date_time_difference (later, now);
+
+  return span > 0 ? (guint) ((span + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND) : 0;
+}
+
+/* Shows the lock with the minutes left, and lifts it when its time is over. */
+static gboolean
+update_pad_lock (gpointer user_data)
+{
+  KpWindow *self = user_data;
+  KpVolunteerPad *pad = get_volunteer_pad (self);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) until = kp_volunteers_dup_locked_until (self->volunteers, now);
+  guint seconds_left = until != NULL ? seconds_until (until) : 0;
+
+  if (pad != NULL)
+    kp_volunteer_pad_set_locked_seconds (pad, seconds_left);
+  if (pad != NULL && seconds_left > 0)
+    {
+      if (self->pad_lock_source == 0)
+        self->pad_lock_source = g_timeout_add_seconds (1, update_pad_lock, self);
+      return G_SOURCE_CONTINUE;
+    }
+  self->pad_lock_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_pin_checked (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KpWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *volunteer
+      = kp_volunteers_verify_finish (KP_VOLUNTEERS (source_object), result, &error);
+  KpVolunteerPad *pad = get_volunteer_pad (self);
+  g_autoptr (GDateTime) now = NULL;
+
+  if (pad == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (volunteer != NULL)
+    {
+      open_volunteer_page (self, volunteer);
+      return;
+    }
+  now = g_date_time_new_now_utc ();
+  if (g_error_matches (error, KP_VOLUNTEERS_ERROR, KP_VOLUNTEERS_ERROR_WRONG_PIN)
+      && kp_volunteers_get_attempts_left (self->volunteers, now) > 0)
+    kp_volunteer_pad_show_refused (pad, kp_volunteers_get_attempts_left (self->volunteers, now));
+  else if (g_error_matches (error, KP_VOLUNTEERS_ERROR, KP_VOLUNTEERS_ERROR_WRONG_PIN)
+           || g_error_matches (error, KP_VOLUNTEERS_ERROR, KP_VOLUNTEERS_ERROR_LOCKED))
+    update_pad_lock (self);
+  else
+    g_message ("The PIN could not be checked: %s", error->message);
+}
+
+static void
+on_pin_submitted (KpWindow *self, const char *pin)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  kp_volunteers_verify_async (self->volunteers, pin, now, self->volunteer_cancellable,
+                              on_pin_checked, g_object_ref (self));
+}
+
+static gboolean
+on_feedback_timeout (gpointer user_data)
+{
+  KpWindow *self = user_data;
+
+  self->feedback_source = 0;
+  close_feedback (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_feedback_answered (KpWindow *self, int answer)
+{
+  if (self->events != NULL)
+    kp_events_record_satisfaction (self->events, (KpSatisfaction) answer);
+}
+
+static void
+on_feedback_followed_up (KpWindow *self, int follow_up)
+{
+  if (self->events != NULL)
+    kp_events_record_follow_up (self->events, (KpFollowUp) follow_up);
+  close_feedback (self);
+}
+
+/*
+ * @page was made in the language of the session that just ended, so the
+ * resident reads their own; the session's pages are gone already.
+ */
+static void
+ask_feedback (KpWindow *self, GtkWidget *page, char *language)
+{
+  g_signal_connect_swapped (page, "answered", G_CALLBACK (on_feedback_answered), self);
+  g_signal_connect_swapped (page, "followed-up", G_CALLBACK (on_feedback_followed_up), self);
+  adw_bin_set_child (ADW_BIN (self->feedback_slot), page);
+  gtk_widget_set_visible (self->feedback_slot, TRUE);
+  self->feedback_language = language;
+  self->feedback_source = g_timeout_add_seconds (FEEDBACK_SECONDS, on_feedback_timeout, self);
 }
 
 static void
@@ -367,9 +723,15 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   const char *name = g_variant_get_string (parameter, NULL);
   const char *current = kp_window_get_page_name (self);
 
+  close_feedback (self);
+  gtk_widget_set_visible (self->help_slot, FALSE);
   kp_idle_guard_note_activity (self->idle_guard);
   if (g_str_equal (name, current))
     return;
+  if (kp_topic_lookup (name) != NULL)
+    record_event (self, KP_EVENT_TILE_OPENED, name);
+  else if (g_str_has_prefix (name, TOPIC_PREFIX))
+    record_event (self, KP_EVENT_TOPIC_OPENED, name + strlen (TOPIC_PREFIX));
   if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
     {
       GtkWidget *page = create_page (self, name);
@@ -404,14 +766,30 @@ home_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   show_page (self, HOME_PAGE);
 }
 
-/* Seen, heard and beeped: the volunteer may be across the room. */
+/*
+ * Seen, heard and beeped: the volunteer may be across the room. Outside
+ * the volunteer hours nobody would come, so the notice offers the phone,
+ * a call back and an appointment instead.
+ */
 static void
 help_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KpWindow *self = KP_WINDOW (widget);
   g_autofree char *notice = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  gboolean volunteer_time = kp_config_is_volunteer_time (self->config, now);
+  KpVolunteerPage *volunteer_page = get_volunteer_page (self);
 
+  close_feedback (self);
   kp_idle_guard_note_activity (self->idle_guard);
+  if (gtk_widget_get_visible (self->help_slot))
+    return;
+  record_event (self, KP_EVENT_HELP_CALL, volunteer_time ? NULL : "outside-hours");
+  if (!volunteer_time)
+    kp_help_notice_set_away (get_help_notice (self), kp_config_get_phone (self->config));
+  self->help_waiting = volunteer_time;
+  if (volunteer_page != NULL)
+    kp_volunteer_page_set_help_waiting (volunteer_page, self->help_waiting);
   gtk_widget_set_visible (self->help_slot, TRUE);
   notice = kp_visible_text_collect (self->help_slot);
   speak (self, notice);
@@ -428,6 +806,178 @@ help_close_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   gtk_widget_set_visible (self->help_slot, FALSE);
 }
 
+/* The volunteer's "I am coming": the resident's notice says the call was seen. */
+static void
+help_acknowledge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+
+  if (!self->help_waiting)
+    return;
+  self->help_waiting = FALSE;
+  audit (self, "acknowledge-help");
+  kp_help_notice_set_acknowledged (get_help_notice (self));
+  kp_volunteer_page_set_help_waiting (get_volunteer_page (self), FALSE);
+}
+
+/* The hidden gesture on the home screen opens the PIN pad, locked if it is. */
+static void
+volunteer_pin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  GtkWidget *pad;
+
+  if (gtk_widget_get_visible (self->volunteer_slot))
+    return;
+  pad = kp_volunteer_pad_new ();
+  g_signal_connect_swapped (pad, "submitted", G_CALLBACK (on_pin_submitted), self);
+  adw_bin_set_child (ADW_BIN (self->volunteer_slot), pad);
+  gtk_widget_set_visible (self->volunteer_slot, TRUE);
+  self->volunteer_cancellable = g_cancellable_new ();
+  update_pad_lock (self);
+  restart_volunteer_idle (self);
+}
+
+static void
+volunteer_leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+
+  audit (self, "leave");
+  leave_volunteer_mode (self);
+}
+
+/* For a resident who walked away from an open session while the volunteer was near. */
+static void
+volunteer_end_session_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+
+  audit (self, "end-session");
+  leave_volunteer_mode (self);
+  end_session (self, "volunteer");
+}
+
+static void
+on_test_printed (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KpWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KpPrintResult) printed
+      = kp_printer_print_finish (KP_PRINTER (source_object), result, &error);
+  KpVolunteerPage *page = get_volunteer_page (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || page == NULL)
+    return;
+  kp_volunteer_page_set_print_message (page, printed != NULL ? _ ("The test print is done.")
+                                                             : kp_printer_error_describe (error));
+  if (error != NULL)
+    show_printer_state (self, kp_printer_error_get_state (error));
+  else
+    query_printer_state (self);
+}
+
+/*
+ * A slip marked as a test, with no resident's data; printing is not an
+ * event, so nothing of it reaches the counts.
+ */
+static void
+volunteer_test_print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  KpPrinter *printer = get_printer (self);
+  g_autoptr (KpSlip) slip = kp_slip_new_for_kiosk (self->config, _ ("Test print"), "TEST");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+
+  audit (self, "test-print");
+  kp_slip_add_line (slip, _ ("Test print"), _ ("This is a test. Nothing to do."));
+  pdf = kp_slip_render_pdf (slip, kp_printer_get_layout (printer), &error);
+  if (pdf == NULL)
+    {
+      g_message ("The test slip cannot be made: %s", error->message);
+      return;
+    }
+  kp_volunteer_page_set_print_message (get_volunteer_page (self),
+                                       _ ("The test print is printing…"));
+  kp_printer_print_async (printer, pdf, "TEST", self->volunteer_cancellable, on_test_printed,
+                          g_object_ref (self));
+}
+
+/* The receipt page prints its own slip again, the same way its "Print again" does. */
+static void
+volunteer_reprint_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  KpReceiptPage *receipt = find_receipt_page (self);
+
+  if (receipt == NULL)
+    return;
+  audit (self, "reprint");
+  gtk_widget_activate_action (GTK_WIDGET (receipt), "receipt.reprint", NULL);
+  kp_volunteer_page_set_print_message (get_volunteer_page (self),
+                                       _ ("The slip is printing again."));
+}
+
+/* The second tap of the national registration: counted and audited, without who was helped. */
+static void
+on_registered (KpWindow *self, int organisation, int help, KpRegistrationPanel *panel)
+{
+  if (self->events != NULL)
+    kp_events_record_registration (self->events, (KpOrganisation) organisation, (KpHelpGiven) help);
+  audit (self, "registration");
+}
+
+static void
+volunteer_register_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  GtkWidget *panel;
+
+  if (self->volunteer == NULL)
+    return;
+  panel = kp_registration_panel_new ();
+  g_signal_connect_object (panel, "registered", G_CALLBACK (on_registered), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (ADW_BIN (self->volunteer_slot), panel);
+}
+
+static void
+volunteer_back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+
+  if (self->volunteer != NULL)
+    show_volunteer_page (self);
+}
+
+/* "kiosk.volunteer-louder" and "kiosk.volunteer-softer"; a sentence read aloud lets the volunteer hear it. */
+static void
+volunteer_volume_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  KpVolunteerPage *page = get_volunteer_page (self);
+  gboolean louder = g_str_equal (action_name, "kiosk.volunteer-louder");
+  guint volume = kp_speaker_get_volume (self->speaker);
+
+  if (page == NULL)
+    return;
+  if (louder)
+    volume = MIN (volume + VOLUME_STEP, KP_SPEAKER_MAX_VOLUME);
+  else
+    volume = volume > VOLUME_STEP ? volume - VOLUME_STEP : 0;
+  audit (self, louder ? "volume-louder" : "volume-softer");
+  kp_speaker_set_volume (self->speaker, volume);
+  kp_volunteer_page_set_volume (page, volume);
+  speak (self, _ ("This is how loud the kiosk reads aloud."));
+}
+
+static void
+feedback_close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  close_feedback (KP_WINDOW (widget));
+}
+
 /* A page that printed says how the printer is, so the volunteer's Help names a problem. */
 static void
 printer_problem_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -439,9 +989,7 @@ printer_problem_action (GtkWidget *widget, const char *action_name, GVariant *pa
     {
       if (g_str_equal (name, kp_printer_state_to_string (state)))
         {
-          self->printer_state = state;
-          kp_help_notice_set_printer_state (
-              KP_HELP_NOTICE (adw_bin_get_child (ADW_BIN (self->help_slot))), state);
+          show_printer_state (self, state);
           return;
         }
     }
@@ -451,16 +999,44 @@ static void
 read_aloud_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KpWindow *self = KP_WINDOW (widget);
-  g_autofree char *text = kp_visible_text_collect (get_visible_layer (self));
+  GtkWidget *layer = get_visible_layer (self);
+  g_autofree char *text = kp_visible_text_collect (layer);
 
   kp_idle_guard_note_activity (self->idle_guard);
-  speak (self, text);
+  /* "Did this help?" outlives its session, and speaks in that session's language. */
+  if (layer == self->feedback_slot)
+    speak_in (self, text, self->feedback_language);
+  else
+    speak (self, text);
 }
 
+/*
+ * The session is wiped at once, so nothing of it stays on screen; "Did
+ * this help?" is asked over the fresh home screen, in the language the
+ * resident used.
+ */
 static void
 done_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  end_session (KP_WINDOW (widget));
+  KpWindow *self = KP_WINDOW (widget);
+  GtkWidget *feedback = kp_feedback_page_new ();
+  char *language = g_strdup (self->language);
+
+  end_session (self, "done");
+  ask_feedback (self, feedback, language);
+}
+
+static void
+on_expired (KpWindow *self)
+{
+  end_session (self, "idle");
+}
+
+static void
+on_session_started (KpWindow *self)
+{
+  record_event (self, KP_EVENT_SESSION_STARTED, NULL);
+  record_event (self, KP_EVENT_LANGUAGE, self->language);
 }
 
 static void
@@ -496,7 +1072,11 @@ on_input_event (KpWindow *self, GdkEvent *event)
       case GDK_KEY_PRESS:
       case GDK_TOUCH_BEGIN:
       case GDK_SCROLL:
-        kp_idle_guard_note_activity (self->idle_guard);
+        if (gtk_widget_get_visible (self->volunteer_slot))
+          restart_volunteer_idle (self);
+        /* Answering "Did this help?" is the end of a visit, not the start of one. */
+        if (!gtk_widget_get_visible (self->feedback_slot))
+          kp_idle_guard_note_activity (self->idle_guard);
         break;
       default:
         break;
@@ -632,6 +1212,17 @@ remove_display_style (KpWindow *self)
   g_clear_object (&self->style_provider);
 }
 
+/* Counting is for the pilot; a kiosk whose counts cannot be kept still serves residents. */
+static void
+open_events (KpWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  self->events = kp_events_new (kp_outbox_get_store (self->outbox), self->config, &error);
+  if (self->events == NULL)
+    g_message ("Visits are not counted: %s", error->message);
+}
+
 static void
 kp_window_constructed (GObject *object)
 {
@@ -647,7 +1238,12 @@ kp_window_constructed (GObject *object)
                                         kp_config_get_countdown_seconds (self->config));
   g_signal_connect_swapped (self->idle_guard, "countdown", G_CALLBACK (on_countdown), self);
   g_signal_connect_swapped (self->idle_guard, "continued", G_CALLBACK (on_continued), self);
-  g_signal_connect_swapped (self->idle_guard, "expired", G_CALLBACK (end_session), self);
+  g_signal_connect_swapped (self->idle_guard, "expired", G_CALLBACK (on_expired), self);
+  g_signal_connect_swapped (self->idle_guard, "session-started", G_CALLBACK (on_session_started),
+                            self);
+  open_events (self);
+  self->volunteers = kp_volunteers_new (kp_outbox_get_store (self->outbox));
+  reset_volume (self);
 
   add_display_style (self);
   rebuild (self);
@@ -667,6 +1263,8 @@ kp_window_dispose (GObject *object)
   g_clear_object (&self->idle_guard);
   if (self->speaker != NULL)
     stop_speaking (self);
+  leave_volunteer_mode (self);
+  g_clear_handle_id (&self->feedback_source, g_source_remove);
   remove_display_style (self);
 
   G_OBJECT_CLASS (kp_window_parent_class)->dispose (object);
@@ -680,7 +1278,11 @@ kp_window_finalize (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->guides, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->feedback_language, g_free);
+  g_clear_object (&self->volunteers);
+  g_clear_object (&self->events);
   g_clear_object (&self->printer);
+  g_clear_object (&self->camera);
   g_clear_object (&self->local_agenda);
   g_clear_object (&self->appointments);
   g_clear_object (&self->speaker);
@@ -766,16 +1368,40 @@ kp_window_class_init (KpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/kp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KpWindow, bar_slot);
+  gtk_widget_class_bind_template_child (widget_class, KpWindow, printer_banner);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, keyboard_revealer);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, help_slot);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, countdown_slot);
+  gtk_widget_class_bind_template_child (widget_class, KpWindow, feedback_slot);
+  gtk_widget_class_bind_template_child (widget_class, KpWindow, volunteer_slot);
 
   gtk_widget_class_install_action (widget_class, "kiosk.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "kiosk.help-close", NULL, help_close_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.help-acknowledge", NULL,
+                                   help_acknowledge_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-pin", NULL, volunteer_pin_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-leave", NULL,
+                                   volunteer_leave_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-end-session", NULL,
+                                   volunteer_end_session_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-test-print", NULL,
+                                   volunteer_test_print_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-reprint", NULL,
+                                   volunteer_reprint_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-register", NULL,
+                                   volunteer_register_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-back", NULL,
+                                   volunteer_back_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-louder", NULL,
+                                   volunteer_volume_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.volunteer-softer", NULL,
+                                   volunteer_volume_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.feedback-close", NULL,
+                                   feedback_close_action);
   gtk_widget_class_install_action (widget_class, "kiosk.read-aloud", NULL, read_aloud_action);
   gtk_widget_class_install_action (widget_class, "kiosk.printer-problem", "s",
                                    printer_problem_action);
@@ -797,6 +1423,7 @@ kp_window_init (KpWindow *self)
   GtkEventController *input = gtk_event_controller_legacy_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->volunteer_idle_seconds = VOLUNTEER_IDLE_SECONDS;
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->guides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
@@ -841,6 +1468,7 @@ kp_window_set_language (KpWindow *self, const char *language)
 
   g_free (self->language);
   self->language = g_strdup (language);
+  record_event (self, KP_EVENT_LANGUAGE, language);
   stop_speaking (self);
   apply_language (self);
   rebuild (self);
@@ -853,4 +1481,43 @@ kp_window_get_page_name (KpWindow *self)
   g_return_val_if_fail (KP_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+KpEvents *
+kp_window_get_events (KpWindow *self)
+{
+  g_return_val_if_fail (KP_IS_WINDOW (self), NULL);
+
+  return self->events;
+}
+
+void
+kp_window_record_event_for (GtkWidget *widget, KpEventKind kind, const char *detail)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (KP_IS_WINDOW (root))
+    record_event (KP_WINDOW (root), kind, detail);
+}
+
+/* Pages made from now on use it: the next session's report asks for a photo. */
+void
+kp_window_set_camera (KpWindow *self, KpCamera *camera)
+{
+  g_return_if_fail (KP_IS_WINDOW (self));
+  g_return_if_fail (camera == NULL || KP_IS_CAMERA (camera));
+
+  g_set_object (&self->camera, camera);
+}
+
+void
+kp_window_set_volunteer_idle_seconds (KpWindow *self, guint seconds)
+{
+  g_return_if_fail (KP_IS_WINDOW (self));
+  g_return_if_fail (seconds > 0);
+
+  self->volunteer_idle_seconds = seconds;
 }

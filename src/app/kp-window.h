@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "kp-camera.h"
 #include "kp-config.h"
+#include "kp-events.h"
 #include "kp-outbox.h"
 #include "kp-speaker.h"
 
@@ -32,5 +34,17 @@ void kp_window_set_language (KpWindow *self, const char *language);
  * guide page: "information", "group:ID", "topic:SLUG".
  */
 const char *kp_window_get_page_name (KpWindow *self);
+
+/* (nullable) (transfer none): where the window counts what happens, for the pilot */
+KpEvents *kp_window_get_events (KpWindow *self);
+/*
+ * For pages: counts @kind with @detail (see KpEventKind) on the window
+ * @widget is in; nothing when it is in none, e.g. a page a test made alone.
+ */
+void kp_window_record_event_for (GtkWidget *widget, KpEventKind kind, const char *detail);
+/* The camera for a report's photo; NULL (the default) for none. */
+void kp_window_set_camera (KpWindow *self, KpCamera *camera);
+/* Volunteer mode closes after this many seconds without a touch (default 120). */
+void kp_window_set_volunteer_idle_seconds (KpWindow *self, guint seconds);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "kp-report-category.h"
 
 #include "kp-slip.h"
+#include "kp-speaker.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -43,6 +44,11 @@ struct _KpConfig
 
   /* Indexed by GDateWeekday - 1, so Monday comes first. */
   GArray *opening_hours[N_WEEKDAYS];
+  /* [volunteers]: when a volunteer is present, indexed the same way. */
+  GArray *volunteer_hours[N_WEEKDAYS];
+  guint feedback_min_interval_seconds;
+  guint stats_keep_days;
+  guint speech_volume;
 
   guint idle_seconds;
   guint countdown_seconds;
@@ -82,6 +88,19 @@ struct _KpConfig
   gboolean zgw_set_initial_status;
   char *zgw_zaaktypen[KP_CONFIG_N_KINDS];
   char *delivery_routes[KP_CONFIG_N_KINDS];
+
+  /* [signalen] and [klantinteracties]: the MOR and customer-contact systems. */
+  char *signalen_url;
+  char *signalen_token_file;
+  char *signalen_category_base_url;
+  KpBoundingBox signalen_bounding_box;
+  gboolean signalen_has_bounding_box;
+  guint signalen_timeout_seconds;
+  char *klantinteracties_url;
+  char *klantinteracties_token_file;
+  char *klantinteracties_actor;
+  char *klantinteracties_kanaal;
+  guint klantinteracties_timeout_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (KpConfig, kp_config, G_TYPE_OBJECT)
@@ -116,6 +135,18 @@ static const char default_key_file[] = "[municipality]\n"
                                        "friday=09:00-17:00\n"
                                        "saturday=10:00-13:00\n"
                                        "sunday=closed\n"
+                                       "[volunteers]\n"
+                                       "monday=10:00-16:00\n"
+                                       "tuesday=10:00-16:00\n"
+                                       "wednesday=10:00-12:30\n"
+                                       "thursday=10:00-16:00\n"
+                                       "friday=10:00-16:00\n"
+                                       "saturday=closed\n"
+                                       "sunday=closed\n"
+                                       "[feedback]\n"
+                                       "min-interval-seconds=10\n"
+                                       "[stats]\n"
+                                       "keep-days=400\n"
                                        "[appointments]\n"
                                        "backend=embedded\n"
                                        "[qmatic]\n"
@@ -129,6 +160,8 @@ static const char default_key_file[] = "[municipality]\n"
                                        "[screen]\n"
                                        "width-mm=344\n"
                                        "min-target-mm=12\n"
+                                       "[speech]\n"
+                                       "volume=100\n"
                                        "[kiosk]\n"
                                        "demo=true\n"
                                        "[printer]\n"
@@ -139,6 +172,11 @@ static const char default_key_file[] = "[municipality]\n"
                                        "[zgw]\n"
                                        "timeout-seconds=30\n"
                                        "set-initial-status=true\n"
+                                       "[signalen]\n"
+                                       "timeout-seconds=30\n"
+                                       "[klantinteracties]\n"
+                                       "kanaal=informatiepunt\n"
+                                       "timeout-seconds=30\n"
                                        "[delivery]\n"
                                        "report=embedded\n"
                                        "found=embedded\n"
@@ -477,16 +515,51 @@ parse_found_low_value (
   return TRUE;
 }
 
-static gboolean
-parse_opening_hours (
-    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+/* The index of a weekday key, "monday" first; the key table only has these. */
+static guint
+weekday_index (const char *key)
 {
   guint day = 0;
 
   while (day < N_WEEKDAYS && !g_str_equal (key, weekday_keys[day]))
     day++;
   g_assert (day < N_WEEKDAYS);
-  return parse_day_hours (file, group, key, self->opening_hours[day], error);
+  return day;
+}
+
+static gboolean
+parse_opening_hours (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_day_hours (file, group, key, self->opening_hours[weekday_index (key)], error);
+}
+
+static gboolean
+parse_volunteer_hours (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_day_hours (file, group, key, self->volunteer_hours[weekday_index (key)], error);
+}
+
+static gboolean
+parse_feedback_min_interval (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 0, 3600, &self->feedback_min_interval_seconds, error);
+}
+
+static gboolean
+parse_stats_keep_days (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 days;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 1, 3660, &days, NULL))
+    return set_invalid_value_error (error, group, key, _ ("a whole number of days from 1 to 3660"),
+                                    raw);
+  self->stats_keep_days = (guint) days;
+  return TRUE;
 }
 
 static gboolean
@@ -573,6 +646,19 @@ parse_min_target (
     KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
 {
   return parse_millimetres (file, group, key, 5, 50, &self->min_target_mm, error);
+}
+
+static gboolean
+parse_speech_volume (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 volume;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 0, KP_SPEAKER_MAX_VOLUME, &volume, NULL))
+    return set_invalid_value_error (error, group, key, _ ("a whole number from 0 to 200"), raw);
+  self->speech_volume = (guint) volume;
+  return TRUE;
 }
 
 static gboolean
@@ -882,11 +968,113 @@ parse_delivery_route (
   g_autofree char *raw = dup_raw_value (file, group, key);
   guint kind = kind_index (key);
 
-  if (!g_str_equal (raw, "embedded") && !g_str_equal (raw, "zgw"))
-    return set_invalid_value_error (error, group, key, _ ("“embedded” or “zgw”"), raw);
+  /* Only reports fit Signalen, and only call-back requests a customer-contact system. */
+  const char *extra = g_str_equal (key, "report")     ? "signalen"
+                      : g_str_equal (key, "callback") ? "klantinteracties"
+                                                      : NULL;
+
+  if (!g_str_equal (raw, "embedded") && !g_str_equal (raw, "zgw") && g_strcmp0 (raw, extra) != 0)
+    {
+      /* TRANSLATORS: used in "expected %s"; %s is “signalen” or “klantinteracties” */
+      g_autofree char *expected = extra != NULL
+                                      ? g_strdup_printf (_ ("“embedded”, “zgw” or “%s”"), extra)
+                                      : g_strdup (_ ("“embedded” or “zgw”"));
+
+      return set_invalid_value_error (error, group, key, expected, raw);
+    }
   g_free (self->delivery_routes[kind]);
   self->delivery_routes[kind] = g_steal_pointer (&raw);
   return TRUE;
+}
+
+static gboolean
+parse_signalen_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_http_url (file, group, key, &self->signalen_url, error);
+}
+
+static gboolean
+parse_signalen_token_file (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_file (file, group, key, &self->signalen_token_file, error);
+}
+
+static gboolean
+parse_signalen_category_base_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_http_url (file, group, key, &self->signalen_category_base_url, error);
+}
+
+/* "min-lon,min-lat,max-lon,max-lat" in WGS 84 degrees, each minimum below its maximum. */
+static gboolean
+parse_signalen_bounding_box (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_auto (GStrv) parts = g_strsplit (raw, ",", -1);
+  double values[4];
+  gboolean numbers = g_strv_length (parts) == G_N_ELEMENTS (values);
+
+  for (guint i = 0; numbers && i < G_N_ELEMENTS (values); i++)
+    {
+      char *end = NULL;
+
+      values[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      numbers = end != parts[i] && *end == '\0' && isfinite (values[i]);
+    }
+  if (!numbers || values[0] < -180 || values[2] > 180 || values[1] < -90 || values[3] > 90
+      || values[0] >= values[2] || values[1] >= values[3])
+    return set_invalid_value_error (
+        error, group, key,
+        _ ("four numbers “min-lon,min-lat,max-lon,max-lat”, like “6.4,52.8,6.7,53.0”"), raw);
+  self->signalen_bounding_box = (KpBoundingBox){ values[0], values[1], values[2], values[3] };
+  self->signalen_has_bounding_box = TRUE;
+  return TRUE;
+}
+
+static gboolean
+parse_signalen_timeout (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 1, 300, &self->signalen_timeout_seconds, error);
+}
+
+static gboolean
+parse_klantinteracties_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_http_url (file, group, key, &self->klantinteracties_url, error);
+}
+
+static gboolean
+parse_klantinteracties_token_file (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_file (file, group, key, &self->klantinteracties_token_file, error);
+}
+
+static gboolean
+parse_klantinteracties_actor (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->klantinteracties_actor, error);
+}
+
+static gboolean
+parse_klantinteracties_kanaal (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->klantinteracties_kanaal, error);
+}
+
+static gboolean
+parse_klantinteracties_timeout (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 1, 300, &self->klantinteracties_timeout_seconds, error);
 }
 
 /* Every key there is: anything else in a file is refused as a likely typo. */
@@ -911,6 +1099,15 @@ static const struct
   { "opening-hours", "friday", parse_opening_hours },
   { "opening-hours", "saturday", parse_opening_hours },
   { "opening-hours", "sunday", parse_opening_hours },
+  { "volunteers", "monday", parse_volunteer_hours },
+  { "volunteers", "tuesday", parse_volunteer_hours },
+  { "volunteers", "wednesday", parse_volunteer_hours },
+  { "volunteers", "thursday", parse_volunteer_hours },
+  { "volunteers", "friday", parse_volunteer_hours },
+  { "volunteers", "saturday", parse_volunteer_hours },
+  { "volunteers", "sunday", parse_volunteer_hours },
+  { "feedback", "min-interval-seconds", parse_feedback_min_interval },
+  { "stats", "keep-days", parse_stats_keep_days },
   { "session", "idle-seconds", parse_idle_seconds },
   { "session", "countdown-seconds", parse_countdown_seconds },
   { "languages", "default", parse_default_language },
@@ -919,6 +1116,7 @@ static const struct
   { "screen", "width-mm", parse_screen_width },
   { "screen", "min-target-mm", parse_min_target },
   { "speech", "output-folder", parse_speech_output_folder },
+  { "speech", "volume", parse_speech_volume },
   { "appointments", "backend", parse_appointment_backend },
   { "appointments", "agenda-file", parse_agenda_file },
   { "qmatic", "url", parse_qmatic_url },
@@ -948,6 +1146,16 @@ static const struct
   { "delivery", "found", parse_delivery_route },
   { "delivery", "lost", parse_delivery_route },
   { "delivery", "callback", parse_delivery_route },
+  { "signalen", "url", parse_signalen_url },
+  { "signalen", "token-file", parse_signalen_token_file },
+  { "signalen", "category-base-url", parse_signalen_category_base_url },
+  { "signalen", "bounding-box", parse_signalen_bounding_box },
+  { "signalen", "timeout-seconds", parse_signalen_timeout },
+  { "klantinteracties", "url", parse_klantinteracties_url },
+  { "klantinteracties", "token-file", parse_klantinteracties_token_file },
+  { "klantinteracties", "actor", parse_klantinteracties_actor },
+  { "klantinteracties", "kanaal", parse_klantinteracties_kanaal },
+  { "klantinteracties", "timeout-seconds", parse_klantinteracties_timeout },
 };
 
 static gboolean
@@ -1094,6 +1302,49 @@ check_zgw_complete (KpConfig *self, GError **error)
 }
 
 /*
+ * A route to Signalen or Klantinteracties needs the keys of its group that
+ * have no default; @keys and @values are NULL-terminated alike.
+ */
+static gboolean
+check_route_complete (KpConfig *self,
+                      const char *kind,
+                      const char *route,
+                      const char *const *keys,
+                      const char *const *values,
+                      GError **error)
+{
+  if (!g_str_equal (kp_config_get_delivery_route (self, kind), route))
+    return TRUE;
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      if (values[i] == NULL)
+        {
+          /* TRANSLATORS: "[signalen] url: missing; [delivery] report is “signalen”" */
+          g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_MISSING_KEY,
+                       _ ("[%s] %s: missing; [delivery] %s is “%s”"), route, keys[i], kind, route);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_signalen_and_klantinteracties_complete (KpConfig *self, GError **error)
+{
+  const char *const signalen_keys[] = { "url", "category-base-url", "bounding-box", NULL };
+  const char *const signalen_values[] = { self->signalen_url, self->signalen_category_base_url,
+                                          self->signalen_has_bounding_box ? "" : NULL, NULL };
+  const char *const klantinteracties_keys[] = { "url", "token-file", "actor", NULL };
+  const char *const klantinteracties_values[]
+      = { self->klantinteracties_url, self->klantinteracties_token_file,
+          self->klantinteracties_actor, NULL };
+
+  return check_route_complete (self, "report", "signalen", signalen_keys, signalen_values, error)
+         && check_route_complete (self, "callback", "klantinteracties", klantinteracties_keys,
+                                  klantinteracties_values, error);
+}
+
+/*
  * Applies @file on top of the embedded defaults, key by key. A real file
  * must say where the data lives, because a kiosk that quietly writes
  * residents' submissions to some default folder may lose them.
@@ -1129,7 +1380,8 @@ apply_key_file (KpConfig *self, GKeyFile *file, gboolean data_dir_required, GErr
     self->data_dir = g_build_filename (g_get_user_data_dir (), "kernpunt", NULL);
 
   return check_default_language_available (self, error) && check_one_printer (self, error)
-         && check_qmatic_complete (self, error) && check_zgw_complete (self, error);
+         && check_qmatic_complete (self, error) && check_zgw_complete (self, error)
+         && check_signalen_and_klantinteracties_complete (self, error);
 }
 
 static KpConfig *
@@ -1185,6 +1437,13 @@ kp_config_finalize (GObject *object)
       g_clear_pointer (&self->delivery_routes[kind], g_free);
       g_clear_pointer (&self->zgw_zaaktypen[kind], g_free);
     }
+  g_clear_pointer (&self->klantinteracties_kanaal, g_free);
+  g_clear_pointer (&self->klantinteracties_actor, g_free);
+  g_clear_pointer (&self->klantinteracties_token_file, g_free);
+  g_clear_pointer (&self->klantinteracties_url, g_free);
+  g_clear_pointer (&self->signalen_category_base_url, g_free);
+  g_clear_pointer (&self->signalen_token_file, g_free);
+  g_clear_pointer (&self->signalen_url, g_free);
   g_clear_pointer (&self->zgw_user_representation, g_free);
   g_clear_pointer (&self->zgw_catalogus, g_free);
   g_clear_pointer (&self->zgw_rsin, g_free);
@@ -1206,7 +1465,10 @@ kp_config_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->default_language, g_free);
   for (guint day = 0; day < N_WEEKDAYS; day++)
-    g_clear_pointer (&self->opening_hours[day], g_array_unref);
+    {
+      g_clear_pointer (&self->volunteer_hours[day], g_array_unref);
+      g_clear_pointer (&self->opening_hours[day], g_array_unref);
+    }
   g_clear_pointer (&self->report_categories, g_strfreev);
   g_clear_pointer (&self->location_town, g_free);
   g_clear_pointer (&self->location_name, g_free);
@@ -1229,7 +1491,10 @@ static void
 kp_config_init (KpConfig *self)
 {
   for (guint day = 0; day < N_WEEKDAYS; day++)
-    self->opening_hours[day] = g_array_new (FALSE, FALSE, sizeof (KpTimeRange));
+    {
+      self->opening_hours[day] = g_array_new (FALSE, FALSE, sizeof (KpTimeRange));
+      self->volunteer_hours[day] = g_array_new (FALSE, FALSE, sizeof (KpTimeRange));
+    }
 }
 
 /* (transfer full) */
@@ -1427,6 +1692,57 @@ kp_config_format_opening_hours (KpConfig *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+const KpTimeRange *
+kp_config_get_volunteer_hours (KpConfig *self, GDateWeekday day, guint *n_ranges)
+{
+  GArray *ranges;
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (g_date_valid_weekday (day), NULL);
+  g_return_val_if_fail (n_ranges != NULL, NULL);
+
+  ranges = self->volunteer_hours[day - G_DATE_MONDAY];
+  *n_ranges = ranges->len;
+  return (const KpTimeRange *) (gpointer) ranges->data;
+}
+
+gboolean
+kp_config_is_volunteer_time (KpConfig *self, GDateTime *when)
+{
+  const KpTimeRange *ranges;
+  guint n_ranges;
+  guint minute;
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), FALSE);
+  g_return_val_if_fail (when != NULL, FALSE);
+
+  ranges = kp_config_get_volunteer_hours (self, (GDateWeekday) g_date_time_get_day_of_week (when),
+                                          &n_ranges);
+  minute = (guint) (g_date_time_get_hour (when) * 60 + g_date_time_get_minute (when));
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      if (minute >= ranges[i].opens && minute < ranges[i].closes)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+kp_config_get_feedback_min_interval_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->feedback_min_interval_seconds;
+}
+
+guint
+kp_config_get_stats_keep_days (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->stats_keep_days;
+}
+
 guint
 kp_config_get_idle_seconds (KpConfig *self)
 {
@@ -1489,6 +1805,14 @@ kp_config_get_min_target_mm (KpConfig *self)
   g_return_val_if_fail (KP_IS_CONFIG (self), 0);
 
   return self->min_target_mm;
+}
+
+guint
+kp_config_get_speech_volume (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 100);
+
+  return self->speech_volume;
 }
 
 const char *
@@ -1739,6 +2063,79 @@ kp_config_get_delivery_route (KpConfig *self, const char *kind)
 
   index = find_kind (kind);
   return index >= 0 ? self->delivery_routes[index] : "embedded";
+}
+
+const char *
+kp_config_get_signalen_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->signalen_url;
+}
+
+const char *
+kp_config_get_signalen_token_file (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->signalen_token_file;
+}
+
+const char *
+kp_config_get_signalen_category_base_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->signalen_category_base_url;
+}
+
+gboolean
+kp_config_get_signalen_bounding_box (KpConfig *self, KpBoundingBox *box)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  *box = self->signalen_bounding_box;
+  return self->signalen_has_bounding_box;
+}
+
+guint
+kp_config_get_signalen_timeout_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+  return self->signalen_timeout_seconds;
+}
+
+const char *
+kp_config_get_klantinteracties_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->klantinteracties_url;
+}
+
+const char *
+kp_config_get_klantinteracties_token_file (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->klantinteracties_token_file;
+}
+
+const char *
+kp_config_get_klantinteracties_actor (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->klantinteracties_actor;
+}
+
+const char *
+kp_config_get_klantinteracties_kanaal (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->klantinteracties_kanaal;
+}
+
+guint
+kp_config_get_klantinteracties_timeout_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+  return self->klantinteracties_timeout_seconds;
 }
 
 static gboolean

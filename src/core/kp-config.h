@@ -71,6 +71,16 @@ const KpTimeRange *kp_config_get_opening_hours (KpConfig *self, GDateWeekday day
 /* "Monday: 9:00 – 17:00" lines in the current gettext language. (transfer full) */
 char *kp_config_format_opening_hours (KpConfig *self);
 
+/* [volunteers]: when a volunteer is present, per weekday, in the form of the opening hours. */
+const KpTimeRange *
+kp_config_get_volunteer_hours (KpConfig *self, GDateWeekday day, guint *n_ranges);
+/* TRUE when @when (local time) falls within the volunteer hours. */
+gboolean kp_config_is_volunteer_time (KpConfig *self, GDateTime *when);
+/* [feedback] min-interval-seconds: between two counted "Did this help?" answers. */
+guint kp_config_get_feedback_min_interval_seconds (KpConfig *self);
+/* [stats] keep-days: counts older than this many days are dropped. */
+guint kp_config_get_stats_keep_days (KpConfig *self);
+
 guint kp_config_get_idle_seconds (KpConfig *self);
 guint kp_config_get_countdown_seconds (KpConfig *self);
 
@@ -87,6 +97,8 @@ double kp_config_get_min_target_mm (KpConfig *self);
 
 /* (nullable): a folder to write speech to as WAV files instead of the speaker */
 const char *kp_config_get_speech_output_folder (KpConfig *self);
+/* [speech] volume: the loudness each session starts with, 0–200 (see KpSpeaker's "volume"). */
+guint kp_config_get_speech_volume (KpConfig *self);
 
 /* [appointments] backend: "embedded" (the local agenda) or "qmatic". */
 const char *kp_config_get_appointment_backend (KpConfig *self);
@@ -131,7 +143,39 @@ guint kp_config_get_zgw_timeout_seconds (KpConfig *self);
 gboolean kp_config_get_zgw_set_initial_status (KpConfig *self);
 /* [zgw] zaaktype-KIND: the zaaktype identificatie for "report", "found", … (nullable) */
 const char *kp_config_get_zgw_zaaktype (KpConfig *self, const char *kind);
-/* [delivery] KIND: "embedded" or "zgw". */
+/* [delivery] KIND: "embedded" or "zgw"; also "signalen" for report, "klantinteracties" for callback. */
 const char *kp_config_get_delivery_route (KpConfig *self, const char *kind);
+
+/* A rectangle in WGS 84 degrees. */
+typedef struct
+{
+  double min_longitude;
+  double min_latitude;
+  double max_longitude;
+  double max_latitude;
+} KpBoundingBox;
+
+/*
+ * [signalen]: the MOR system. (nullable) unless [delivery] report is
+ * "signalen"; then url, category-base-url and bounding-box are set.
+ * token-file is optional: the public endpoint needs no token.
+ */
+const char *kp_config_get_signalen_url (KpConfig *self);
+const char *kp_config_get_signalen_token_file (KpConfig *self);
+/* ".../signals/v1/public/terms/categories/": main and sub slugs follow. */
+const char *kp_config_get_signalen_category_base_url (KpConfig *self);
+/* FALSE when no bounding-box is set. */
+gboolean kp_config_get_signalen_bounding_box (KpConfig *self, KpBoundingBox *box);
+guint kp_config_get_signalen_timeout_seconds (KpConfig *self);
+/*
+ * [klantinteracties]: the customer-contact system (Open Klant). (nullable)
+ * unless [delivery] callback is "klantinteracties"; then url, token-file
+ * and actor (a uuid or its URL) are set.
+ */
+const char *kp_config_get_klantinteracties_url (KpConfig *self);
+const char *kp_config_get_klantinteracties_token_file (KpConfig *self);
+const char *kp_config_get_klantinteracties_actor (KpConfig *self);
+const char *kp_config_get_klantinteracties_kanaal (KpConfig *self);
+guint kp_config_get_klantinteracties_timeout_seconds (KpConfig *self);
 
 G_END_DECLS

@@ -542,19 +542,19 @@ kp_outbox_get_attachments (KpOutbox *self, const char *reference, GError **error
 }
 
 /* Fills @counts, indexed by KpOutboxState, with the number of rows in each state. */
-gboolean
-kp_outbox_count_by_state (KpOutbox *self, guint counts[KP_OUTBOX_N_STATES], GError **error)
+/* Of every kind when @kind is NULL. */
+static gboolean
+count_states (KpOutbox *self, const char *kind, guint counts[KP_OUTBOX_N_STATES], GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (KP_IS_OUTBOX (self), FALSE);
-  g_return_val_if_fail (counts != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  stmt = prepare (self, "SELECT state, count(*) FROM outbox GROUP BY state", error);
+  stmt = prepare (self,
+                  "SELECT state, count(*) FROM outbox WHERE ?1 IS NULL OR kind = ?1 GROUP BY state",
+                  error);
   if (stmt == NULL)
     return FALSE;
+  bind_text (stmt, 1, kind);
   memset (counts, 0, sizeof (guint) * KP_OUTBOX_N_STATES);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -569,6 +569,30 @@ kp_outbox_count_by_state (KpOutbox *self, guint counts[KP_OUTBOX_N_STATES], GErr
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+kp_outbox_count_by_state (KpOutbox *self, guint counts[KP_OUTBOX_N_STATES], GError **error)
+{
+  g_return_val_if_fail (KP_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return count_states (self, NULL, counts, error);
+}
+
+gboolean
+kp_outbox_count_by_kind_and_state (KpOutbox *self,
+                                   const char *kind,
+                                   guint counts[KP_OUTBOX_N_STATES],
+                                   GError **error)
+{
+  g_return_val_if_fail (KP_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return count_states (self, kind, counts, error);
 }
 
 gint64
@@ -767,4 +791,41 @@ kp_outbox_mark_rejected (KpOutbox *self,
   bind_text (stmt, 1, reference);
   bind_text (stmt, 2, error_text);
   return leave_delivering (self, stmt, reference, error);
+}
+
+/*
+ * pending or rejected -> pending, due at @now: an admin's "try again now",
+ * after the case system was mended or a refusal was resolved. The attempt
+ * count stays, so the history of the row is not lost.
+ */
+gboolean
+kp_outbox_retry_now (KpOutbox *self, const char *reference, gint64 now, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KpOutboxItem) item = NULL;
+  int n_changed = 0;
+
+  g_return_val_if_fail (KP_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = prepare (self,
+                  "UPDATE outbox SET state = 'pending', next_attempt_at = ?2"
+                  " WHERE reference = ?1 AND state IN ('pending', 'rejected')",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, reference);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!step_in_write_transaction (self, stmt, &n_changed, error))
+    return FALSE;
+  if (n_changed > 0)
+    return TRUE;
+
+  item = kp_outbox_lookup (self, reference, error);
+  if (item != NULL)
+    g_set_error (error, KP_OUTBOX_ERROR, KP_OUTBOX_ERROR_INVALID_TRANSITION,
+                 _ ("Submission %s is %s; only a waiting or refused one can be tried again."),
+                 reference, kp_outbox_state_to_string (kp_outbox_item_get_state (item)));
+  return FALSE;
 }

@@ -45,6 +45,11 @@ GPtrArray *kp_outbox_list (KpOutbox *self, GError **error);
 GPtrArray *kp_outbox_get_attachments (KpOutbox *self, const char *reference, GError **error);
 gboolean
 kp_outbox_count_by_state (KpOutbox *self, guint counts[KP_OUTBOX_N_STATES], GError **error);
+/* The rows of one @kind ("report", …) per state: what the volunteer sees per backend. */
+gboolean kp_outbox_count_by_kind_and_state (KpOutbox *self,
+                                            const char *kind,
+                                            guint counts[KP_OUTBOX_N_STATES],
+                                            GError **error);
 /* The earliest next_attempt_at of a pending row, or -1 when none is pending. */
 gint64 kp_outbox_get_next_due (KpOutbox *self, GError **error);
 
@@ -73,5 +78,7 @@ gboolean kp_outbox_mark_rejected (KpOutbox *self,
                                   const char *reference,
                                   const char *error_text,
                                   GError **error);
+/* pending or rejected -> pending, due at @now; the attempts are kept. */
+gboolean kp_outbox_retry_now (KpOutbox *self, const char *reference, gint64 now, GError **error);
 
 G_END_DECLS

@@ -15,12 +15,15 @@
  * easier to follow for older residents and for those learning Dutch.
  */
 #define WORDS_PER_MINUTE "150"
+/* espeak-ng's own amplitude; above it speech gets louder until it clips. */
+#define DEFAULT_VOLUME 100
 
 struct _KpSpeaker
 {
   GObject parent_instance;
 
   char *output_folder;
+  guint volume; /* espeak-ng's amplitude, 0–KP_SPEAKER_MAX_VOLUME */
   /* The number of the last WAV file written, to name the next one. */
   guint last_file_number;
   /* The utterance being spoken, or NULL when silent. */
@@ -40,6 +43,7 @@ enum
 {
   PROP_0,
   PROP_OUTPUT_FOLDER,
+  PROP_VOLUME,
   N_PROPS
 };
 
@@ -134,13 +138,14 @@ claim_wav_path (KpSpeaker *self, GError **error)
  * because anyone on the machine can read a process's command line.
  */
 static GSubprocess *
-spawn_espeak (const char *voice, const char *wav_path, GError **error)
+spawn_espeak (const char *voice, guint volume, const char *wav_path, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *amplitude = g_strdup_printf ("%u", volume);
   const char *const options[]
-      = { "espeak-ng", "--stdin", "-b", "1", "-v", voice, "-s", WORDS_PER_MINUTE };
+      = { "espeak-ng", "--stdin", "-b", "1", "-v", voice, "-s", WORDS_PER_MINUTE, "-a", amplitude };
 
   for (gsize i = 0; i < G_N_ELEMENTS (options); i++)
     g_ptr_array_add (argv, (gpointer) options[i]);
@@ -236,6 +241,10 @@ kp_speaker_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
         g_value_set_string (value, self->output_folder);
         break;
 
+      case PROP_VOLUME:
+        g_value_set_uint (value, self->volume);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -250,6 +259,10 @@ kp_speaker_set_property (GObject *object, guint prop_id, const GValue *value, GP
     {
       case PROP_OUTPUT_FOLDER:
         kp_speaker_set_output_folder (self, g_value_get_string (value));
+        break;
+
+      case PROP_VOLUME:
+        kp_speaker_set_volume (self, g_value_get_uint (value));
         break;
 
       default:
@@ -270,6 +283,10 @@ kp_speaker_class_init (KpSpeakerClass *klass)
   properties[PROP_OUTPUT_FOLDER]
       = g_param_spec_string ("output-folder", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How loud: 0 is silent, 100 espeak-ng's normal amplitude; applies from the next utterance. */
+  properties[PROP_VOLUME]
+      = g_param_spec_uint ("volume", NULL, NULL, 0, KP_SPEAKER_MAX_VOLUME, DEFAULT_VOLUME,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -284,6 +301,7 @@ kp_speaker_class_init (KpSpeakerClass *klass)
 static void
 kp_speaker_init (KpSpeaker *self)
 {
+  self->volume = DEFAULT_VOLUME;
 }
 
 /* (transfer full) */
@@ -312,6 +330,26 @@ kp_speaker_get_output_folder (KpSpeaker *self)
   g_return_val_if_fail (KP_IS_SPEAKER (self), NULL);
 
   return self->output_folder;
+}
+
+void
+kp_speaker_set_volume (KpSpeaker *self, guint volume)
+{
+  g_return_if_fail (KP_IS_SPEAKER (self));
+  g_return_if_fail (volume <= KP_SPEAKER_MAX_VOLUME);
+
+  if (self->volume == volume)
+    return;
+  self->volume = volume;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
+}
+
+guint
+kp_speaker_get_volume (KpSpeaker *self)
+{
+  g_return_val_if_fail (KP_IS_SPEAKER (self), DEFAULT_VOLUME);
+
+  return self->volume;
 }
 
 void
@@ -355,7 +393,7 @@ kp_speaker_speak_async (KpSpeaker *self,
           return;
         }
     }
-  utterance->process = spawn_espeak (voice, utterance->wav_path, &error);
+  utterance->process = spawn_espeak (voice, self->volume, utterance->wav_path, &error);
   if (utterance->process == NULL)
     {
       discard_wav (utterance);

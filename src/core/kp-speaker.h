@@ -27,6 +27,15 @@ GQuark kp_speaker_error_quark (void);
 KpSpeaker *kp_speaker_new (void);
 void kp_speaker_set_output_folder (KpSpeaker *self, const char *folder);
 const char *kp_speaker_get_output_folder (KpSpeaker *self);
+/*
+ * The "volume" property: how loud, from 0 (silent) to KP_SPEAKER_MAX_VOLUME;
+ * 100 (the default) is espeak-ng's normal amplitude. There is no system
+ * volume in the kiosk's stack, so this is the kiosk's own. Applies from the
+ * next utterance.
+ */
+#define KP_SPEAKER_MAX_VOLUME 200
+void kp_speaker_set_volume (KpSpeaker *self, guint volume);
+guint kp_speaker_get_volume (KpSpeaker *self);
 
 /*
  * Stops whatever is being said and starts @text. An utterance that is

@@ -176,6 +176,56 @@ static const char *const migrations[] = {
   "  status_url TEXT,"
   "  status_omschrijving TEXT"
   ");",
+
+  /*
+   * 6: the finished steps of a delivery to Signalen or Klantinteracties
+   * ("signal" → its uuid, "klantcontact" → its uuid, …), so a retry redoes
+   * only the steps that did not finish. No personal data: identifiers only.
+   */
+  "CREATE TABLE delivery_steps ("
+  "  reference TEXT NOT NULL,"
+  "  step TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (reference, step)"
+  ");",
+
+  /*
+   * 7: volunteers with an Argon2id hash of their PIN (never the PIN), the
+   * PIN pad's lock that must survive a restart, the audit of volunteer
+   * actions, and the pilot's anonymous counts: per day (a Julian day
+   * number) and hour only, and search words per day with the number of
+   * sessions that searched them. No visit's own time, no free text.
+   */
+  "CREATE TABLE volunteers ("
+  "  name TEXT PRIMARY KEY,"
+  "  pin_hash TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE pin_lock ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  wrong_pins INTEGER NOT NULL,"
+  "  locked_until INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE volunteer_audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  volunteer TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE event_counts ("
+  "  day INTEGER NOT NULL,"
+  "  hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),"
+  "  measure TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  count INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, hour, measure, value)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE search_words ("
+  "  day INTEGER NOT NULL,"
+  "  word TEXT NOT NULL,"
+  "  sessions INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, word)"
+  ") WITHOUT ROWID;",
 };
 
 static void

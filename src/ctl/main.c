@@ -3,8 +3,11 @@
 
 #include "ctl-appointment.h"
 #include "ctl-guide.h"
+#include "ctl-outbox.h"
 #include "ctl-slip.h"
+#include "ctl-stats.h"
 #include "ctl-submit.h"
+#include "ctl-volunteer.h"
 #include "kp-config.h"
 #include "kp-local-register.h"
 #include "kp-outbox.h"
@@ -126,18 +129,6 @@ format_time (gint64 usec)
     return g_strdup (NONE);
   when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
   return g_date_time_format (when, "%Y-%m-%d %H:%M");
-}
-
-static char *
-format_age (gint64 seconds)
-{
-  if (seconds < 60)
-    return g_strdup_printf (_ ("%d s"), (int) seconds);
-  if (seconds < 60 * 60)
-    return g_strdup_printf (_ ("%d min"), (int) (seconds / 60));
-  if (seconds < 24 * 60 * 60)
-    return g_strdup_printf (_ ("%d h %d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
-  return g_strdup_printf (_ ("%d d %d h"), (int) (seconds / 86400), (int) (seconds % 86400 / 3600));
 }
 
 /* ---- JSON values ---- */
@@ -263,7 +254,7 @@ print_status_text (KpCtl *ctl, const guint counts[KP_OUTBOX_N_STATES], gint64 ag
       = g_strdup_printf (_ ("%u pending, %u being delivered, %u delivered, %u rejected"),
                          counts[KP_OUTBOX_STATE_PENDING], counts[KP_OUTBOX_STATE_DELIVERING],
                          counts[KP_OUTBOX_STATE_DELIVERED], counts[KP_OUTBOX_STATE_REJECTED]);
-  g_autofree char *oldest = age < 0 ? g_strdup (NONE) : format_age (age);
+  g_autofree char *oldest = age < 0 ? g_strdup (NONE) : ctl_format_age (age);
   g_autofree char *cases = g_strdup_printf ("%u", n_cases);
 
   add_row (rows, _ ("Configuration:"), source != NULL ? source : _ ("built-in demo settings"),
@@ -608,6 +599,28 @@ command_submit (KpCtl *ctl, const char *argument)
 }
 
 static int
+command_outbox_summary (KpCtl *ctl, const char *argument)
+{
+  g_autoptr (GError) error = NULL;
+  int status = ctl_outbox_summary (ctl->config, ctl->outbox, ctl->json, &error);
+
+  if (error != NULL)
+    print_error (error->message);
+  return status;
+}
+
+static int
+command_outbox_retry (KpCtl *ctl, const char *argument)
+{
+  g_autoptr (GError) error = NULL;
+  int status = ctl_outbox_retry (ctl->outbox, ctl->json, argument, &error);
+
+  if (error != NULL)
+    print_error (error->message);
+  return status;
+}
+
+static int
 command_submission_status (KpCtl *ctl, const char *argument)
 {
   g_autoptr (GError) error = NULL;
@@ -633,6 +646,8 @@ static const struct
   { NULL, "status", FALSE, command_status },
   { "outbox", "list", FALSE, command_outbox_list },
   { "outbox", "show", TRUE, command_outbox_show },
+  { NULL, "outbox", FALSE, command_outbox_summary },
+  { "outbox", "retry", TRUE, command_outbox_retry },
   { "cases", "list", FALSE, command_cases_list },
   { NULL, "submit", TRUE, command_submit },
   { NULL, "status", TRUE, command_submission_status },
@@ -788,6 +803,10 @@ main (int argc, char **argv)
   /* Appointments parse their own flags: see ctl-appointment.h. */
   if (ctl_appointment_is_command (argc, argv))
     return ctl_appointment_main (argc, argv);
+  if (ctl_volunteer_is_command (argc, argv))
+    return ctl_volunteer_main (argc, argv);
+  if (ctl_stats_is_command (argc, argv))
+    return ctl_stats_main (argc, argv);
 
   context = g_option_context_new (_ ("COMMAND"));
   g_option_context_set_summary (
@@ -797,6 +816,8 @@ main (int argc, char **argv)
                   "  status            The database, the outbox and the case register at a glance\n"
                   "  outbox list       Every submission in the outbox\n"
                   "  outbox show REF   One submission: its data, its attachments, its delivery\n"
+                  "  outbox            Per route: what waits, since when, the last error\n"
+                  "  outbox retry REF  Tries a waiting or refused submission again next round\n"
                   "  cases list        The cases in the embedded case register\n"
                   "  appointment ...   Appointments: see “kernpunt-ctl appointment --help”\n"
                   "  submit KIND       Submits a report, found, lost or callback (--help-submit)\n"
@@ -807,7 +828,9 @@ main (int argc, char **argv)
                   "  content lint DIR  Checks a guidance bundle: format, links and B1 Dutch\n"
                   "  slip render REF   Writes the slip of a submission or appointment as PDF\n"
                   "                    (--layout, --out; --lang, --content for what to bring)\n"
-                  "  printer status    The printer's state in words"));
+                  "  printer status    The printer's state in words\n"
+                  "  volunteer ...     Volunteers and their PINs: see “volunteer --help”\n"
+                  "  stats ...         The pilot's anonymous counts: see “stats --help”"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, ctl_submit_get_option_group ());
 

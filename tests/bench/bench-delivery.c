@@ -7,10 +7,6 @@
 #include "kp-store-private.h"
 #include "kp-test-helpers.h"
 
-#include <sys/resource.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-
 /*
  * How fast kernpunt-syncd empties a full outbox into the embedded case
  * register, and how much memory it takes doing so: N_SUBMISSIONS reports
@@ -84,27 +80,6 @@ queue_submissions (KpConfig *config, const char *db_path)
     }
 }
 
-/* Runs @argv to its end; returns its wall time in seconds and its peak memory in KiB. */
-static double
-run_measured (const char *const *argv, long *peak_kib)
-{
-  g_autoptr (GError) error = NULL;
-  struct rusage usage;
-  gint64 start = g_get_monotonic_time ();
-  GPid pid;
-  int status = 0;
-
-  g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
-                     | G_SPAWN_STDERR_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  *peak_kib = usage.ru_maxrss;
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-}
-
 static void
 assert_all_delivered (const char *db_path)
 {
@@ -146,7 +121,7 @@ main (int argc, char **argv)
   queue_submissions (config, db_path);
   queue_seconds = (double) (g_get_monotonic_time () - queue_start) / G_USEC_PER_SEC;
 
-  seconds = run_measured (syncd_argv, &peak_kib);
+  seconds = kp_test_run_measured (syncd_argv, &peak_kib);
   assert_all_delivered (db_path);
 
   g_print ("queued %d submissions in %.1f s (set-up, without waiting for the disk)\n",

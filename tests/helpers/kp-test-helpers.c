@@ -8,6 +8,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 
 char *
 kp_test_init_home (void)
@@ -126,14 +129,22 @@ kp_test_run_clear (KpTestRun *run)
 void
 kp_test_run_argv (KpTestRun *run, const char *const *argv)
 {
+  kp_test_run_argv_with_input (run, argv, NULL);
+}
+
+void
+kp_test_run_argv_with_input (KpTestRun *run, const char *const *argv, const char *input)
+{
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
+  GSubprocessFlags stdin_flag
+      = input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_NONE;
 
   kp_test_run_clear (run);
   process = g_subprocess_newv (
-      argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+      argv, stdin_flag | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
@@ -237,4 +248,67 @@ kp_test_set_language (const char *language)
       decided = TRUE;
     }
   switch_language (language);
+}
+
+static void
+on_process_waited (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
+gboolean
+kp_test_wait_process (GSubprocess *process, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+  gboolean done = FALSE;
+
+  g_subprocess_wait_async (process, NULL, on_process_waited, &done);
+  while (!done && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  /* A test that fails here aborts, so the pending wait never outlives @done. */
+  return done;
+}
+
+/* Binary files such as a database hold NUL bytes, so strstr() would stop early. */
+gboolean
+kp_test_file_contains (const char *path, const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize needle_length = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + needle_length <= length; i++)
+    {
+      if (memcmp (contents + i, needle, needle_length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+double
+kp_test_run_measured (const char *const *argv, long *peak_kib)
+{
+  g_autoptr (GError) error = NULL;
+  struct rusage usage;
+  gint64 start = g_get_monotonic_time ();
+  GPid pid;
+  int status = 0;
+
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
+                     | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  *peak_kib = usage.ru_maxrss;
+  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
 }

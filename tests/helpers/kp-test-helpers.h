@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ char *kp_test_source_path (const char *first_element, ...) G_GNUC_NULL_TERMINATE
 
 /* Writes @contents to @dir/@name, making folders as needed. */
 void kp_test_write_file (const char *dir, const char *name, const char *contents);
+/* Whether the bytes of the file at @path hold @needle anywhere; FALSE when it cannot be read. */
+gboolean kp_test_file_contains (const char *path, const char *needle);
 
 /* What one run of a program printed and how it ended. */
 typedef struct
@@ -35,6 +38,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KpTestRun, kp_test_run_clear)
 
 /* Runs @argv (NULL-terminated) to its end, collecting its output. */
 void kp_test_run_argv (KpTestRun *run, const char *const *argv);
+/* The same with @input (nullable) on its standard input. */
+void kp_test_run_argv_with_input (KpTestRun *run, const char *const *argv, const char *input);
 /* Runs kernpunt-ctl with exactly @args (NULL-terminated). */
 void kp_test_run_ctl_args (KpTestRun *run, const char *const *args);
 /* Runs kernpunt-ctl --config @config_path with exactly @args (NULL-terminated). */
@@ -44,6 +49,14 @@ void kp_test_run_ctl (KpTestRun *run, const char *first_arg, ...) G_GNUC_NULL_TE
 /* Exit status 0 and nothing on stderr (shown when it fails). */
 void kp_test_assert_success (KpTestRun *run);
 void kp_test_assert_contains (const char *haystack, const char *needle);
+/*
+ * Runs @argv (NULL-terminated) to its end, which must be a success, for a
+ * benchmark: returns its wall time in seconds and sets @peak_kib to its
+ * peak memory (maximum resident set size).
+ */
+double kp_test_run_measured (const char *const *argv, long *peak_kib);
+/* Waits at most @seconds for @process to end; TRUE when it did. */
+gboolean kp_test_wait_process (GSubprocess *process, guint seconds);
 /* Parses @text as JSON and fails the test when it is not. (transfer full) */
 JsonNode *kp_test_parse_json (const char *text);
 

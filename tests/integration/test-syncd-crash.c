@@ -110,32 +110,6 @@ spawn_syncd (Fixture *fixture, GSubprocessFlags flags, const char *first_option,
   return process;
 }
 
-static void
-on_waited (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *done = TRUE;
-}
-
-/* Waits at most @seconds for @process to end; TRUE when it did. */
-static gboolean
-wait_bounded (GSubprocess *process, guint seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
-  gboolean done = FALSE;
-
-  g_subprocess_wait_async (process, NULL, on_waited, &done);
-  while (!done && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  /* A test that fails here aborts, so the pending wait never outlives @done. */
-  return done;
-}
-
 /* Rows a kill left in "delivering" whose case the register had already filed. */
 static gint64
 count_delivered_but_unbooked (Fixture *fixture)
@@ -215,7 +189,7 @@ test_sigkill_during_delivery (Fixture *fixture, gconstpointer data)
           fixture, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL);
       g_usleep (g_random_int_range (1, max_delay_ms + 1) * 1000);
       g_subprocess_send_signal (syncd, SIGKILL);
-      g_assert_true (wait_bounded (syncd, 10));
+      g_assert_true (kp_test_wait_process (syncd, 10));
       /* It never ends by itself without --once: that would be a failure. */
       g_assert_true (g_subprocess_get_if_signaled (syncd));
       g_assert_cmpint (g_subprocess_get_term_sig (syncd), ==, SIGKILL);
@@ -263,7 +237,7 @@ test_sigterm_during_delivery (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_in_state (fixture, KP_OUTBOX_STATE_DELIVERED), >, 0);
 
   g_subprocess_send_signal (syncd, SIGTERM);
-  g_assert_true (wait_bounded (syncd, 5));
+  g_assert_true (kp_test_wait_process (syncd, 5));
   assert_exited_with (syncd, 0);
 
   g_test_message ("%u of %u rows delivered before SIGTERM",
@@ -283,7 +257,7 @@ test_sigterm_while_idle (Fixture *fixture, gconstpointer data)
 
   g_usleep (300 * 1000);
   g_subprocess_send_signal (syncd, SIGTERM);
-  g_assert_true (wait_bounded (syncd, 5));
+  g_assert_true (kp_test_wait_process (syncd, 5));
   assert_exited_with (syncd, 0);
 }
 
@@ -305,7 +279,7 @@ test_notices_new_rows (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_in_state (fixture, KP_OUTBOX_STATE_DELIVERED), ==, 3);
 
   g_subprocess_send_signal (syncd, SIGTERM);
-  g_assert_true (wait_bounded (syncd, 5));
+  g_assert_true (kp_test_wait_process (syncd, 5));
   assert_exited_with (syncd, 0);
 }
 

@@ -368,3 +368,29 @@ kp_ui_test_tr (const char *text)
 {
   return g_dgettext (GETTEXT_PACKAGE, text);
 }
+
+guint
+kp_ui_test_count_today (KpWindow *window, const char *measure, const char *value)
+{
+  KpEvents *events = kp_window_get_events (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  guint sum = 0;
+
+  g_assert_true (kp_events_flush (events, &error));
+  g_assert_no_error (error);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  rows = kp_events_query (events, &today, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KpEventCount *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row->measure, measure) && g_str_equal (row->value, value))
+        sum += row->count;
+    }
+  return sum;
+}

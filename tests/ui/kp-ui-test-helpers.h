@@ -82,5 +82,10 @@ void kp_ui_test_type_on_keyboard (GtkWidget *root, const char *text);
 
 /* @text in the current language, as the kiosk shows it. */
 const char *kp_ui_test_tr (const char *text) G_GNUC_FORMAT (1);
+/*
+ * Today's stored count of @measure = @value (see KpEventCount), after
+ * writing what @window counted so far.
+ */
+guint kp_ui_test_count_today (KpWindow *window, const char *measure, const char *value);
 
 G_END_DECLS

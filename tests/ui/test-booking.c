@@ -415,6 +415,7 @@ test_book_end_to_end (Kiosk *kiosk, gconstpointer data)
   receipt = wait_for_receipt (kiosk);
   reference = kp_slip_get_reference (kp_receipt_page_get_slip (receipt));
   kp_ui_test_wait_for_text (root (kiosk), reference, WAIT_MS);
+  g_assert_cmpuint (kp_ui_test_count_today (kiosk->window, "submission", "appointment"), ==, 1);
   g_test_message ("confirm → receipt on screen: %.0f ms",
                   (g_get_monotonic_time () - confirmed) / 1000.0);
 

@@ -653,6 +653,28 @@ test_no_result (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (kp_window_get_page_name (fixture->window), ==, "callback");
 }
 
+/*
+ * A search without result lands in the pilot's counts as its dictionary
+ * words only, once searched in three sessions; a name never.
+ */
+static void
+test_no_result_counted (Fixture *fixture, gconstpointer data)
+{
+  for (guint session = 1; session <= 3; session++)
+    {
+      g_autoptr (GPtrArray) cards = NULL;
+
+      open_guide (fixture);
+      search (fixture, "paraplu smeenge");
+      cards = find_shown_cards (fixture);
+      g_assert_cmpuint (cards->len, ==, 0);
+      press (fixture, g_dgettext (GETTEXT_PACKAGE, "Done"));
+      g_assert_cmpuint (kp_ui_test_count_today (fixture->window, "search-word", "paraplu"), ==,
+                        session < 3 ? 0 : 3);
+    }
+  g_assert_cmpuint (kp_ui_test_count_today (fixture->window, "search-word", "smeenge"), ==, 0);
+}
+
 static GPtrArray *
 list_wav_files (const char *folder)
 {
@@ -851,6 +873,7 @@ main (int argc, char *argv[])
 
   add_guide_test ("/guide/browse-groups", CONTENT_DEMO, test_browse_groups);
   add_guide_test ("/guide/topic-page", CONTENT_DEMO, test_topic_page);
+  add_guide_test ("/guide/no-result-counted", CONTENT_DEMO, test_no_result_counted);
   add_guide_test ("/guide/search-both-languages", CONTENT_DEMO, test_search_both_languages);
   add_guide_test ("/guide/no-result", CONTENT_DEMO, test_no_result);
   add_guide_test ("/guide/read-aloud", CONTENT_DEMO, test_read_aloud);

@@ -14,9 +14,11 @@
 #include "kp-reference.h"
 #include "kp-speaker.h"
 #include "kp-store.h"
+#include "kp-test-camera.h"
 #include "kp-ui-test-helpers.h"
 #include "kp-window.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 
 #define WAIT_MS       10000
@@ -379,6 +381,147 @@ test_mor_report (Kiosk *kiosk, gconstpointer data)
   screenshot (kiosk, "report-receipt-nl");
 }
 
+/* From the home tile past the description, near this information point. */
+static void
+describe_container_nearby (Kiosk *kiosk)
+{
+  Progress progress = { 0 };
+
+  start_mor_report (kiosk, &progress, FALSE);
+  press (kiosk, "Here, near this information point");
+  type (kiosk, "de container is vol");
+  press (kiosk, "Next");
+}
+
+static gboolean
+preview_is_live (gpointer user_data)
+{
+  GtkWidget *picture = kp_ui_test_find_with_css_class (user_data, "photo-preview");
+
+  return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL
+         && kp_ui_test_find_button (user_data, kp_ui_test_tr ("Take photo")) != NULL
+         && gtk_widget_get_sensitive (
+             kp_ui_test_find_button (user_data, kp_ui_test_tr ("Take photo")));
+}
+
+static void
+take_photo (Kiosk *kiosk)
+{
+  g_assert_true (kp_ui_test_wait_until (preview_is_live, root (kiosk), WAIT_MS));
+  press (kiosk, "Take photo");
+  assert_shows (kiosk, kp_ui_test_tr ("Use this photo"));
+}
+
+/* The photo in the outbox row is a JPEG that shows what the camera saw. */
+static void
+assert_photo_shows_bars (Kiosk *kiosk, KpOutboxItem *item)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) attachments
+      = kp_outbox_get_attachments (kiosk->outbox, kp_outbox_item_get_reference (item), &error);
+  g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", NULL);
+  g_autoptr (GBytes) jpeg = NULL;
+  g_autofree char *why = NULL;
+  GdkPixbuf *picture;
+  const KpAttachment *photo;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (attachments->len, ==, 1);
+  photo = g_ptr_array_index (attachments, 0);
+  g_assert_cmpstr (kp_attachment_get_content_type (photo), ==, "image/jpeg");
+  jpeg = kp_attachment_load (photo, &error);
+  g_assert_no_error (error);
+  g_assert_true (gdk_pixbuf_loader_write_bytes (loader, jpeg, &error));
+  g_assert_true (gdk_pixbuf_loader_close (loader, &error));
+  picture = gdk_pixbuf_loader_get_pixbuf (loader);
+  g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, KP_CAMERA_STILL_MAX_WIDTH);
+  if (!kp_test_camera_shows_bars (gdk_pixbuf_read_pixels (picture), gdk_pixbuf_get_width (picture),
+                                  gdk_pixbuf_get_height (picture),
+                                  gdk_pixbuf_get_rowstride (picture),
+                                  gdk_pixbuf_get_n_channels (picture), &why))
+    g_error ("The photo sent does not show the camera's picture: %s", why);
+}
+
+/*
+ * With a camera: the photo step after the description, the live preview,
+ * a photo taken, taken again and used; the camera off once the step is
+ * left; "Photo: Yes" on the check screen and the JPEG in the outbox.
+ */
+static void
+test_mor_photo (Kiosk *kiosk, gconstpointer data)
+{
+  g_autoptr (KpTestCamera) camera = kp_test_camera_new (1920, 1080);
+  g_autoptr (KpOutboxItem) item = NULL;
+
+  kp_window_set_camera (kiosk->window, KP_CAMERA (camera));
+  describe_container_nearby (kiosk);
+  assert_screen (kiosk, "photo");
+  assert_shows (kiosk, kp_ui_test_tr ("Do you want to add a photo?"));
+  /* Where the photo goes, and what to keep out of it. */
+  assert_shows (kiosk, kp_ui_test_tr ("The photo goes to the municipality with your report. Take a "
+                                      "photo of the problem. Try to keep people's faces and number "
+                                      "plates out of the photo."));
+  g_assert_true (kp_camera_get_running (KP_CAMERA (camera)));
+  take_photo (kiosk);
+  /* The still is all that is needed: the camera is off while the resident looks at it. */
+  g_assert_false (kp_camera_get_running (KP_CAMERA (camera)));
+  press (kiosk, "Take it again");
+  g_assert_true (kp_camera_get_running (KP_CAMERA (camera)));
+  g_assert_true (kp_ui_test_wait_until (preview_is_live, root (kiosk), WAIT_MS));
+  kp_ui_test_assert_usable (root (kiosk), kiosk->config, "the photo step");
+  screenshot (kiosk, "report-photo-nl");
+  take_photo (kiosk);
+  press (kiosk, "Use this photo");
+
+  assert_screen (kiosk, "keep-informed");
+  g_assert_false (kp_camera_get_running (KP_CAMERA (camera)));
+  press (kiosk, "No, that is not needed");
+  assert_screen (kiosk, KP_FORM_FLOW_SCREEN_CHECK);
+  assert_shows (kiosk, kp_ui_test_tr ("Photo"));
+  assert_shows (kiosk, kp_ui_test_tr ("Yes"));
+  send_and_wait (kiosk, "Send report");
+  item = assert_submitted (kiosk, "report");
+  g_assert_cmpuint (kp_outbox_item_get_n_attachments (item), ==, 1);
+  assert_photo_shows_bars (kiosk, item);
+  g_assert_false (kp_camera_get_running (KP_CAMERA (camera)));
+}
+
+/* Skipped, the photo taken before is not sent; Done on the step turns the camera off. */
+static void
+test_mor_photo_skipped (Kiosk *kiosk, gconstpointer data)
+{
+  g_autoptr (KpTestCamera) camera = kp_test_camera_new (640, 480);
+  g_autoptr (KpOutboxItem) item = NULL;
+
+  kp_window_set_camera (kiosk->window, KP_CAMERA (camera));
+  describe_container_nearby (kiosk);
+  take_photo (kiosk);
+  press (kiosk, "Skip this question");
+  assert_screen (kiosk, "keep-informed");
+  press (kiosk, "No, that is not needed");
+  assert_shows (kiosk, kp_ui_test_tr ("No"));
+  send_and_wait (kiosk, "Send report");
+  item = assert_submitted (kiosk, "report");
+  g_assert_cmpuint (kp_outbox_item_get_n_attachments (item), ==, 0);
+
+  press (kiosk, "Done");
+  describe_container_nearby (kiosk);
+  assert_screen (kiosk, "photo");
+  g_assert_true (kp_camera_get_running (KP_CAMERA (camera)));
+  press (kiosk, "Done");
+  g_assert_cmpstr (kp_window_get_page_name (kiosk->window), ==, "home");
+  g_assert_false (kp_camera_get_running (KP_CAMERA (camera)));
+}
+
+/* Without a camera there is no photo step: the description leads to the contact question. */
+static void
+test_mor_no_camera (Kiosk *kiosk, gconstpointer data)
+{
+  describe_container_nearby (kiosk);
+  assert_screen (kiosk, "keep-informed");
+  g_assert_null (kp_ui_test_find_with_css_class (root (kiosk), "photo-preview"));
+}
+
 /* Done in the middle of a report: the next visitor finds nothing of it. */
 static void
 test_session_wipe (Kiosk *kiosk, gconstpointer data)
@@ -470,6 +613,7 @@ test_found_object (Kiosk *kiosk, gconstpointer data)
 
   send_and_wait (kiosk, "Send report");
   item = assert_submitted (kiosk, "found");
+  g_assert_cmpuint (kp_ui_test_count_today (kiosk->window, "submission", "found"), ==, 1);
   assert_payload_has (item, "\"wallet\"");
   assert_payload_has (item, "\"black\"");
   assert_payload_has (item, "leder");
@@ -625,6 +769,7 @@ test_callback (Kiosk *kiosk, gconstpointer data)
 
   send_and_wait (kiosk, "Send request");
   item = assert_submitted (kiosk, "callback");
+  g_assert_cmpuint (kp_ui_test_count_today (kiosk->window, "submission", "callback"), ==, 1);
   assert_payload_has (item, "mijn huurtoeslag");
   assert_payload_has (item, "0612345678");
   assert_payload_has (item, "morning");
@@ -635,12 +780,7 @@ test_callback (Kiosk *kiosk, gconstpointer data)
 static KpOutboxItem *
 send_short_report (Kiosk *kiosk)
 {
-  Progress progress = { 0 };
-
-  start_mor_report (kiosk, &progress, FALSE);
-  press (kiosk, "Here, near this information point");
-  type (kiosk, "de container is vol");
-  press (kiosk, "Next");
+  describe_container_nearby (kiosk);
   press (kiosk, "No, that is not needed");
   assert_screen (kiosk, KP_FORM_FLOW_SCREEN_CHECK);
   send_and_wait (kiosk, "Send report");
@@ -844,6 +984,11 @@ main (int argc, char **argv)
   kp_ui_test_init (&argc, &argv);
 
   g_test_add ("/report-flows/mor", Kiosk, NULL, kiosk_setup, test_mor_report, kiosk_teardown);
+  g_test_add ("/report-flows/mor-photo", Kiosk, NULL, kiosk_setup, test_mor_photo, kiosk_teardown);
+  g_test_add ("/report-flows/mor-photo-skipped", Kiosk, NULL, kiosk_setup, test_mor_photo_skipped,
+              kiosk_teardown);
+  g_test_add ("/report-flows/mor-no-camera", Kiosk, NULL, kiosk_setup, test_mor_no_camera,
+              kiosk_teardown);
   g_test_add ("/report-flows/session-wipe", Kiosk, NULL, kiosk_setup, test_session_wipe,
               kiosk_teardown);
   g_test_add ("/report-flows/found", Kiosk, NULL, kiosk_setup, test_found_object, kiosk_teardown);

@@ -42,7 +42,11 @@ shell_setup (Shell *shell, gconstpointer data)
   shell->speech_dir = kp_test_make_tmpdir ("speech");
   config_text = g_strdup_printf ("[storage]\ndata-dir=%s\n"
                                  "[speech]\noutput-folder=%s\n"
-                                 "[session]\nidle-seconds=%u\ncountdown-seconds=%u\n",
+                                 "[session]\nidle-seconds=%u\ncountdown-seconds=%u\n"
+                                 /* A volunteer is always there, so Help says one is coming. */
+                                 "[volunteers]\nmonday=00:00-24:00\ntuesday=00:00-24:00\n"
+                                 "wednesday=00:00-24:00\nthursday=00:00-24:00\n"
+                                 "friday=00:00-24:00\nsaturday=00:00-24:00\nsunday=00:00-24:00\n",
                                  data_dir, shell->speech_dir, idle_seconds, COUNTDOWN_SECONDS);
   shell->config = kp_config_new_from_data (config_text, &error);
   g_assert_no_error (error);
@@ -115,6 +119,20 @@ screenshot (Shell *shell, const char *name)
   kp_ui_test_screenshot (root (shell), name);
 }
 
+/*
+ * The kiosk is full screen at the demo screen's 1920 x 1080: a page whose
+ * minimum height is larger would push its lowest buttons off the screen.
+ */
+static void
+assert_fits_screen (Shell *shell)
+{
+  int minimum_height;
+
+  gtk_widget_measure (root (shell), GTK_ORIENTATION_VERTICAL, 1920, &minimum_height, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (minimum_height, <=, 1080);
+}
+
 static void
 test_home_screen (Shell *shell, gconstpointer data)
 {
@@ -131,6 +149,7 @@ test_home_screen (Shell *shell, gconstpointer data)
   for (guint i = 0; i < n_topics; i++)
     assert_shows (shell, g_dgettext (GETTEXT_PACKAGE, topics[i].label));
   assert_shows (shell, g_dgettext (GETTEXT_PACKAGE, "Follow your report"));
+  assert_fits_screen (shell);
   /* Back and Home lead nowhere from home, so they are not there. */
   g_assert_null (kp_ui_test_find_button (root (shell), g_dgettext (GETTEXT_PACKAGE, "Back")));
   g_assert_nonnull (kp_ui_test_find_button (root (shell), g_dgettext (GETTEXT_PACKAGE, "Help")));
@@ -142,11 +161,32 @@ test_home_screen (Shell *shell, gconstpointer data)
   for (guint i = 0; i < n_topics; i++)
     assert_shows (shell, topics[i].label);
   assert_shows (shell, "Read aloud");
+  assert_fits_screen (shell);
   screenshot (shell, "home-en");
 
   press (shell, "Nederlands");
   g_assert_cmpstr (kp_window_get_language (shell->window), ==, "nl");
   assert_shows (shell, g_dgettext (GETTEXT_PACKAGE, "Read aloud"));
+}
+
+/* The printer banner takes room above the tiles; every tile must still be on the screen. */
+static void
+test_home_fits_with_printer_banner (Shell *shell, gconstpointer data)
+{
+  const char *languages[] = { "nl", "en" };
+
+  gtk_widget_activate_action (root (shell), "kiosk.printer-problem", "s", "no-paper");
+  for (gsize i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("home-no-paper-%s", languages[i]);
+
+      kp_window_set_language (shell->window, languages[i]);
+      assert_shows (shell, g_dgettext (GETTEXT_PACKAGE, "The printer does not work right now. You "
+                                                        "can still go on: you will see your number "
+                                                        "and QR code on the screen."));
+      assert_fits_screen (shell);
+      screenshot (shell, name);
+    }
 }
 
 /* Every Dutch string the shell shows is in the catalogue, so nl is really Dutch. */
@@ -697,6 +737,7 @@ main (int argc, char *argv[])
   kp_ui_test_init (&argc, &argv);
 
   add_shell_test ("/shell/home-screen", 0, test_home_screen);
+  add_shell_test ("/shell/home-fits-with-printer-banner", 0, test_home_fits_with_printer_banner);
   add_shell_test ("/shell/dutch-is-complete", 0, test_dutch_is_complete);
   add_shell_test ("/shell/coming-soon-pages", 0, test_coming_soon_pages);
   add_shell_test ("/shell/back-history", 0, test_back_history);

@@ -60,6 +60,7 @@ test_defaults (void)
   g_assert_cmpfloat (kp_config_get_screen_width_mm (config), ==, 344);
   g_assert_cmpfloat (kp_config_get_min_target_mm (config), ==, 12);
   g_assert_null (kp_config_get_speech_output_folder (config));
+  g_assert_cmpuint (kp_config_get_speech_volume (config), ==, 100);
   assert_hours (config, G_DATE_MONDAY, full_day, 1);
   assert_hours (config, G_DATE_WEDNESDAY, with_lunch, 2);
   assert_hours (config, G_DATE_SUNDAY, NULL, 0);
@@ -79,6 +80,7 @@ test_file_overrides_key_by_key (void)
                                               "data-dir=/srv/kiosk/data/\n"
                                               "[speech]\n"
                                               "output-folder=/tmp/speech\n"
+                                              "volume=140\n"
                                               "[screen]\n"
                                               "width-mm=521.5\n"
                                               "[opening-hours]\n"
@@ -93,6 +95,7 @@ test_file_overrides_key_by_key (void)
   g_assert_cmpstr (kp_config_get_municipality_name (config), ==, "Gemeente Beekdal");
   g_assert_cmpstr (kp_config_get_data_dir (config), ==, "/srv/kiosk/data");
   g_assert_cmpstr (kp_config_get_speech_output_folder (config), ==, "/tmp/speech");
+  g_assert_cmpuint (kp_config_get_speech_volume (config), ==, 140);
   g_assert_cmpfloat (kp_config_get_screen_width_mm (config), ==, 521.5);
   g_assert_false (kp_config_get_demo (config));
   assert_hours (config, G_DATE_SUNDAY, sunday, 1);
@@ -203,8 +206,38 @@ test_bad_files_are_refused (void)
     { "[slip]\nqr-url-template=https://lindeveen.nl/status\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[slip] qr-url-template: expected a text with “{reference}” in it, like "
       "“https://example.nl/status/{reference}”, got “https://lindeveen.nl/status”" },
-    { "[delivery]\nreport=signalen\n", KP_CONFIG_ERROR_INVALID_VALUE,
-      "[delivery] report: expected “embedded” or “zgw”, got “signalen”" },
+    { "[delivery]\nfound=signalen\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[delivery] found: expected “embedded” or “zgw”, got “signalen”" },
+    { "[delivery]\nreport=klantinteracties\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[delivery] report: expected “embedded”, “zgw” or “signalen”, got “klantinteracties”" },
+    { "[delivery]\ncallback=signalen\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[delivery] callback: expected “embedded”, “zgw” or “klantinteracties”, got “signalen”" },
+    { "[delivery]\nreport=signalen\n", KP_CONFIG_ERROR_MISSING_KEY,
+      "[signalen] url: missing; [delivery] report is “signalen”" },
+    { "[delivery]\nreport=signalen\n[signalen]\nurl=https://meldingen.lindeveen.example/\n"
+      "category-base-url=https://meldingen.lindeveen.example/signals/v1/public/terms/categories/\n",
+      KP_CONFIG_ERROR_MISSING_KEY,
+      "[signalen] bounding-box: missing; [delivery] report is “signalen”" },
+    { "[signalen]\nbounding-box=6.7,52.8,6.4,53.0\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[signalen] bounding-box: expected four numbers “min-lon,min-lat,max-lon,max-lat”, like "
+      "“6.4,52.8,6.7,53.0”, got “6.7,52.8,6.4,53.0”" },
+    { "[signalen]\nbounding-box=6.4,52.8,6.7\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[signalen] bounding-box: expected four numbers “min-lon,min-lat,max-lon,max-lat”, like "
+      "“6.4,52.8,6.7,53.0”, got “6.4,52.8,6.7”" },
+    { "[signalen]\ntoken-file=token\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[signalen] token-file: expected an absolute file path, got “token”" },
+    { "[signalen]\ntimeout-seconds=0\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[signalen] timeout-seconds: expected a whole number of seconds from 1 to 300, got “0”" },
+    { "[delivery]\ncallback=klantinteracties\n[klantinteracties]\n"
+      "url=https://klanten.lindeveen.example/klantinteracties/api/v1/\n"
+      "token-file=/etc/kernpunt/secrets/open-klant\n",
+      KP_CONFIG_ERROR_MISSING_KEY,
+      "[klantinteracties] actor: missing; [delivery] callback is “klantinteracties”" },
+    { "[klantinteracties]\nurl=klanten.lindeveen.example\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[klantinteracties] url: expected an address like “https://zaken.example.nl/api/v1/”, "
+      "got “klanten.lindeveen.example”" },
+    { "[klantinteracties]\nkanaal= \n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[klantinteracties] kanaal: expected a text that is not empty, got “”" },
     { "[zgw]\nrsin=123456789\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[zgw] rsin: expected an RSIN of nine digits that passes the eleven test, got “123456789”" },
     { "[zgw]\nzaken-url=zaken.lindeveen.nl\n", KP_CONFIG_ERROR_INVALID_VALUE,
@@ -244,6 +277,16 @@ test_bad_files_are_refused (void)
     { "[appointments]\nbackend=qmatic\n[qmatic]\nurl=https://agenda.example.nl/api/\n",
       KP_CONFIG_ERROR_MISSING_KEY,
       "[qmatic] api-key-file: missing; [appointments] backend is “qmatic”" },
+    { "[volunteers]\nmonday=10-16\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[volunteers] monday: expected opening times like “09:00-17:00” or “09:00-12:30, "
+      "13:30-17:00”, or “closed”, got “10-16”" },
+    { "[feedback]\nmin-interval-seconds=3601\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[feedback] min-interval-seconds: expected a whole number of seconds from 0 to 3600, "
+      "got “3601”" },
+    { "[speech]\nvolume=201\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[speech] volume: expected a whole number from 0 to 200, got “201”" },
+    { "[stats]\nkeep-days=0\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[stats] keep-days: expected a whole number of days from 1 to 3660, got “0”" },
     { "[session]\nidle-second=60\n", KP_CONFIG_ERROR_UNKNOWN_KEY,
       "[session] idle-second: unknown key; check the spelling" },
     { "[sesion]\nidle-seconds=60\n", KP_CONFIG_ERROR_UNKNOWN_KEY,

@@ -608,6 +608,47 @@ assert_counts (KpOutbox *outbox, guint pending, guint delivering, guint delivere
   g_assert_cmpuint (counts[KP_OUTBOX_STATE_REJECTED], ==, rejected);
 }
 
+/* Counted per kind, for the volunteer's view per backend; other kinds never mixed in. */
+static void
+test_counts_by_kind (Fixture *fixture, gconstpointer user_data)
+{
+  const struct
+  {
+    const char *kind;
+    guint pending;
+    guint delivering;
+  } cases[] = {
+    { "report", 1, 1 },
+    { "callback", 1, 0 },
+    { "found", 0, 0 },
+    /* A kind that does not exist counts nothing, rather than everything. */
+    { "reports", 0, 0 },
+  };
+  g_autofree char *first = submit (fixture->outbox);
+  g_autofree char *second = submit (fixture->outbox);
+  g_autofree char *callback = NULL;
+  g_autoptr (GError) error = NULL;
+
+  callback = kp_outbox_submit (fixture->outbox, "callback", PAYLOAD, NULL, &error);
+  g_assert_no_error (error);
+  assert_claims (fixture->outbox, g_get_real_time () + MARGIN, first);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint counts[KP_OUTBOX_N_STATES];
+
+      g_assert_true (
+          kp_outbox_count_by_kind_and_state (fixture->outbox, cases[i].kind, counts, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (counts[KP_OUTBOX_STATE_PENDING], ==, cases[i].pending);
+      g_assert_cmpuint (counts[KP_OUTBOX_STATE_DELIVERING], ==, cases[i].delivering);
+      g_assert_cmpuint (counts[KP_OUTBOX_STATE_DELIVERED], ==, 0);
+      g_assert_cmpuint (counts[KP_OUTBOX_STATE_REJECTED], ==, 0);
+    }
+  /* All kinds together, as before. */
+  assert_counts (fixture->outbox, 2, 1, 0, 0);
+}
+
 static gint64
 next_due (KpOutbox *outbox)
 {
@@ -761,6 +802,7 @@ main (int argc, char **argv)
   add_test ("/outbox/claim-order-and-due-time", test_claim_order_and_due_time);
   add_test ("/outbox/recover-interrupted", test_recover_interrupted);
   add_test ("/outbox/counts-and-next-due", test_counts_and_next_due);
+  add_test ("/outbox/counts-by-kind", test_counts_by_kind);
   add_test ("/outbox/reference-collision", test_reference_collision);
   add_test ("/outbox/two-connections-claim-once", test_two_connections_claim_once);
 

@@ -4,6 +4,7 @@
 #include "kp-speaker.h"
 #include "kp-test-helpers.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -166,9 +167,9 @@ count_words (const char *text)
   return g_strv_length (words);
 }
 
-/* Says @text into a fresh folder and returns what was written. */
+/* Says @text at @volume into a fresh folder and returns what was written. */
 static WavFacts
-speak_to_file (const char *text, const char *language)
+speak_to_file_at (const char *text, const char *language, guint volume)
 {
   g_autofree char *folder = kp_test_make_tmpdir ("speech");
   g_autofree char *expected_path = g_build_filename (folder, "speech-1.wav", NULL);
@@ -177,6 +178,7 @@ speak_to_file (const char *text, const char *language)
   WavFacts facts;
 
   kp_speaker_set_output_folder (speaker, folder);
+  kp_speaker_set_volume (speaker, volume);
   kp_speaker_speak_async (speaker, text, language, NULL, on_spoken, &outcome);
   g_assert_true (kp_speaker_is_speaking (speaker));
   wait_for (&outcome, 30000);
@@ -189,6 +191,15 @@ speak_to_file (const char *text, const char *language)
   g_assert_finalize_object (speaker);
   kp_test_remove_tree (folder);
   return facts;
+}
+
+/* At the speaker's default volume. */
+static WavFacts
+speak_to_file (const char *text, const char *language)
+{
+  g_autoptr (KpSpeaker) speaker = kp_speaker_new ();
+
+  return speak_to_file_at (text, language, kp_speaker_get_volume (speaker));
 }
 
 static void
@@ -495,6 +506,31 @@ test_failing_engine_is_reported (void)
   kp_test_remove_tree (folder);
 }
 
+/*
+ * The volume is espeak-ng's amplitude: half of it gives about half the
+ * RMS, double about double (until loud samples clip), and 0 is silence.
+ */
+static void
+test_volume_sets_loudness (void)
+{
+  WavFacts normal = speak_to_file_at (SHORT_DUTCH, "nl", 100);
+  WavFacts soft = speak_to_file_at (SHORT_DUTCH, "nl", 50);
+  WavFacts loud = speak_to_file_at (SHORT_DUTCH, "nl", KP_SPEAKER_MAX_VOLUME);
+  WavFacts silent = speak_to_file_at (SHORT_DUTCH, "nl", 0);
+  double soft_ratio = sqrt (soft.mean_square / normal.mean_square);
+  double loud_ratio = sqrt (loud.mean_square / normal.mean_square);
+
+  g_test_message ("RMS at 0, 50, 100, 200: %.4f %.4f %.4f %.4f", sqrt (silent.mean_square),
+                  sqrt (soft.mean_square), sqrt (normal.mean_square), sqrt (loud.mean_square));
+  g_assert_cmpfloat (soft_ratio, >, 0.35);
+  g_assert_cmpfloat (soft_ratio, <, 0.65);
+  g_assert_cmpfloat (loud_ratio, >, 1.5);
+  g_assert_cmpfloat (loud_ratio, <, 2.2);
+  g_assert_cmpfloat (silent.mean_square, <, 1e-8);
+  /* The words are still all read, only louder or softer. */
+  g_assert_cmpfloat (fabs (soft.seconds - normal.seconds), <, 0.2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -505,6 +541,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/speaker/dutch-is-written-as-speech", test_dutch_is_written_as_speech);
   g_test_add_func ("/speaker/english-is-written-as-speech", test_english_is_written_as_speech);
+  g_test_add_func ("/speaker/volume-sets-loudness", test_volume_sets_loudness);
   g_test_add_func ("/speaker/stop-silences-at-once", test_stop_silences_at_once);
   g_test_add_func ("/speaker/new-speech-replaces-the-old", test_new_speech_replaces_the_old);
   g_test_add_func ("/speaker/cancellable-stops-speech", test_cancellable_stops_speech);
