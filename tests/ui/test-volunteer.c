@@ -551,7 +551,7 @@ test_registration (Kiosk *kiosk, gconstpointer data)
  * after leaving, residents see the banner before they start.
  */
 static void
-test_real_paper_out (Kiosk *kiosk, gconstpointer data)
+test_real_printer_states (Kiosk *kiosk, gconstpointer data)
 {
   enter_volunteer_mode (kiosk);
   /* The check bites: a full printer is not reported as empty. */
@@ -568,6 +568,15 @@ test_real_paper_out (Kiosk *kiosk, gconstpointer data)
   kp_ui_test_screenshot (root (kiosk), "volunteer-real-no-paper-nl");
   press (kiosk, "Leave");
   g_assert_cmpstr (kp_window_get_page_name (kiosk->window), ==, "home");
+  wait_for (kiosk, PRINTER_BANNER);
+
+  /* A printer that is stopped or gone is said in words too. */
+  kp_test_ipp_printer_kill (kiosk->ipp);
+  enter_volunteer_mode (kiosk);
+  kp_ui_test_wait_for_text (root (kiosk), kp_printer_state_describe (KP_PRINTER_STATE_MISSING),
+                            WAIT_MS);
+  g_assert_false (shows (kiosk, kp_printer_state_describe (KP_PRINTER_STATE_NO_PAPER)));
+  press (kiosk, "Leave");
   wait_for (kiosk, PRINTER_BANNER);
 }
 
@@ -719,13 +728,13 @@ main (int argc, char **argv)
   add_test ("/volunteer/feedback", HOURS_ALWAYS, test_feedback);
   add_test ("/volunteer/charts", HOURS_ALWAYS, test_charts);
   if (kp_test_ipp_services_start (&why_not))
-    g_test_add ("/volunteer/real-paper-out", Kiosk, GINT_TO_POINTER (HOURS_ALWAYS),
-                kiosk_setup_with_printer, test_real_paper_out, kiosk_teardown);
+    g_test_add ("/volunteer/real-printer-states", Kiosk, GINT_TO_POINTER (HOURS_ALWAYS),
+                kiosk_setup_with_printer, test_real_printer_states, kiosk_teardown);
   else if (geteuid () == 0)
     /* As root, CI can start the printer: not being able to is a failure, not a skip. */
     g_error ("ippeveprinter cannot be started: %s", why_not);
   else
-    g_test_add_data_func ("/volunteer/real-paper-out", why_not, skip_with_reason);
+    g_test_add_data_func ("/volunteer/real-printer-states", why_not, skip_with_reason);
   status = g_test_run ();
   kp_test_ipp_services_stop ();
   return status;
