@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "kp-qmatic-server.h"
+#include "kp-test-helpers.h"
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -11,21 +12,6 @@
 
 /* A slow answer sleeps in steps this long, so stopping the server is never held up for long. */
 #define SLEEP_STEP_MS 20
-
-#ifdef __SANITIZE_ADDRESS__
-/*
- * libsoup 3.2's server leaks what tests/lsan.supp names; the suppressions
- * only match with whole stacks, which GLib's frames give only with the slow
- * unwinder. It serves just the tests that link this file.
- */
-const char *__asan_default_options (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-#endif
 
 typedef struct
 {
@@ -700,6 +686,8 @@ KpQmaticServer *
 kp_qmatic_server_new (const char *api_key)
 {
   KpQmaticServer *self = g_new0 (KpQmaticServer, 1);
+
+  kp_test_servers_need_whole_stacks ();
 
   self->api_key = g_strdup (api_key);
   g_mutex_init (&self->lock);

@@ -66,4 +66,10 @@ JsonNode *kp_test_parse_json (const char *text);
  */
 void kp_test_set_language (const char *language);
 
+/*
+ * Called by the test servers (libsoup), so that the test program links
+ * kp-test-asan-options.c and LeakSanitizer can tell libsoup's leaks apart.
+ */
+void kp_test_servers_need_whole_stacks (void);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "kp-test-http-server.h"
+#include "kp-test-helpers.h"
 
 struct _KpTestHttpServer
 {
@@ -52,6 +53,8 @@ KpTestHttpServer *
 kp_test_http_server_start (SoupServerCallback callback, gpointer user_data)
 {
   KpTestHttpServer *self = g_new0 (KpTestHttpServer, 1);
+
+  kp_test_servers_need_whole_stacks ();
 
   self->callback = callback;
   self->user_data = user_data;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "kp-zgw-server.h"
+#include "kp-test-helpers.h"
 
 #include "kp-zgw-jwt.h"
 
@@ -16,17 +17,6 @@
 #define SLEEP_STEP_MS 20
 /* The zaaktype's statustypen are numbered 1 and 2. */
 #define LAST_VOLGNUMMER 2
-
-#ifdef __SANITIZE_ADDRESS__
-const char *__asan_default_options (void);
-
-/* As in kp-qmatic-server.c: libsoup's server leaks what tests/lsan.supp names. */
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-#endif
 
 struct _KpZgwServer
 {
@@ -501,6 +491,8 @@ KpZgwServer *
 kp_zgw_server_new (const char *secret)
 {
   KpZgwServer *self = g_new0 (KpZgwServer, 1);
+
+  kp_test_servers_need_whole_stacks ();
 
   self->secret = g_strdup (secret);
   g_mutex_init (&self->lock);

@@ -325,8 +325,7 @@ static void
 test_outside_bounding_box_refused (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (KpAttachment) photo = new_photo ("image/png", PNG_SIGNATURE, PNG_LENGTH, 64);
-  g_autofree char *reference
-      = submit_with (fixture, PAYLOAD_AT ("52.3731", "4.8922"), g_steal_pointer (&photo));
+  g_autofree char *reference = submit_with (fixture, PAYLOAD_AT ("52.3731", "4.8922"), photo);
 
   deliver_at (fixture, g_get_real_time ());
   assert_rejected_without_request (fixture, reference);
@@ -372,7 +371,7 @@ static void
 test_bad_photo_refused_before_signal (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (KpAttachment) page = new_photo ("image/png", "<html>", 6, 64);
-  g_autofree char *reference = submit_with (fixture, PAYLOAD, g_steal_pointer (&page));
+  g_autofree char *reference = submit_with (fixture, PAYLOAD, page);
 
   deliver_at (fixture, g_get_real_time ());
   assert_rejected_without_request (fixture, reference);
