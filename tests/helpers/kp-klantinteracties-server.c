@@ -8,8 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#define API_PATH      "/klantinteracties/api/v1/"
-#define SLEEP_STEP_MS 20
+#define API_PATH "/klantinteracties/api/v1/"
 
 struct _KpKlantinteractiesServer
 {
@@ -91,22 +90,12 @@ get_path (JsonObject *object, const char *path)
 }
 
 static void
-respond (SoupServerMessage *message, guint status, const char *json)
-{
-  soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json,
-                                    strlen (json));
-}
-
-static void
 respond_object (SoupServerMessage *message, guint status, JsonObject *object)
 {
   g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  g_autofree char *text = NULL;
 
   json_node_set_object (root, object);
-  text = json_to_string (root, FALSE);
-  respond (message, status, text);
+  kp_test_http_respond_node (message, status, root);
 }
 
 static gboolean
@@ -180,20 +169,17 @@ handle_post (KpKlantinteractiesServer *self,
              const char *resource,
              const char *const *required)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  char *text = NULL;
+  g_autoptr (JsonNode) root = kp_test_http_parse_body (message, &text);
   JsonObject *created;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *url = g_strconcat (self->url, resource, "/", uuid, NULL);
 
-  g_hash_table_replace (self->last_bodies, g_strdup (resource),
-                        g_strndup (body->data, (gsize) body->length));
-  if (!json_parser_load_from_data (parser, body->data, body->length, NULL)
-      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root)
+  g_hash_table_replace (self->last_bodies, g_strdup (resource), text);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
       || !is_valid (resource, required, json_node_get_object (root)))
     {
-      respond (message, SOUP_STATUS_BAD_REQUEST, "{\"title\":\"Invalid input\"}");
+      kp_test_http_respond_json (message, SOUP_STATUS_BAD_REQUEST, "{\"title\":\"Invalid input\"}");
       return;
     }
   created = json_object_ref (json_node_get_object (root));
@@ -221,7 +207,7 @@ respond_one (KpKlantinteractiesServer *self,
           return;
         }
     }
-  respond (message, SOUP_STATUS_NOT_FOUND, "{\"title\":\"Not found\"}");
+  kp_test_http_respond_json (message, SOUP_STATUS_NOT_FOUND, "{\"title\":\"Not found\"}");
 }
 
 static void
@@ -236,7 +222,7 @@ route (KpKlantinteractiesServer *self,
   const char *const *required = find_required (resource);
 
   if (required == NULL)
-    respond (message, SOUP_STATUS_NOT_FOUND, "{\"title\":\"Not found\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_NOT_FOUND, "{\"title\":\"Not found\"}");
   else if (g_str_equal (method, "POST") && parts[1] == NULL)
     handle_post (self, message, resource, required);
   else if (g_str_equal (method, "GET") && parts[1] == NULL)
@@ -244,23 +230,20 @@ route (KpKlantinteractiesServer *self,
   else if (g_str_equal (method, "GET"))
     respond_one (self, message, resource, parts[1]);
   else
-    respond (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "{\"title\":\"Not allowed\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                               "{\"title\":\"Not allowed\"}");
 }
 
-static void
-sleep_while_slow (KpKlantinteractiesServer *self, guint delay_ms)
+static gboolean
+is_still_slow (gpointer data)
 {
-  for (guint slept = 0; slept < delay_ms; slept += SLEEP_STEP_MS)
-    {
-      gboolean still_slow;
+  KpKlantinteractiesServer *self = data;
+  gboolean still_slow;
 
-      g_mutex_lock (&self->lock);
-      still_slow = !self->stopping && self->behaviour == KP_KLANTINTERACTIES_SERVER_SLOW;
-      g_mutex_unlock (&self->lock);
-      if (!still_slow)
-        return;
-      g_usleep (SLEEP_STEP_MS * G_TIME_SPAN_MILLISECOND);
-    }
+  g_mutex_lock (&self->lock);
+  still_slow = !self->stopping && self->behaviour == KP_KLANTINTERACTIES_SERVER_SLOW;
+  g_mutex_unlock (&self->lock);
+  return still_slow;
 }
 
 static void
@@ -272,9 +255,6 @@ handle_request (SoupServer *server,
 {
   KpKlantinteractiesServer *self = user_data;
   const char *method = soup_server_message_get_method (message);
-  const char *authorization = soup_message_headers_get_one (
-      soup_server_message_get_request_headers (message), "Authorization");
-  g_autofree char *expected = g_strconcat ("Token ", self->token, NULL);
   KpKlantinteractiesServerBehaviour behaviour;
   gboolean is_klantcontact_post
       = g_str_equal (method, "POST") && g_str_equal (path, API_PATH "klantcontacten");
@@ -284,20 +264,21 @@ handle_request (SoupServer *server,
   behaviour = self->behaviour;
   g_mutex_unlock (&self->lock);
   if (behaviour == KP_KLANTINTERACTIES_SERVER_SLOW)
-    sleep_while_slow (self, self->delay_ms);
+    kp_test_http_sleep_while_slow (self->delay_ms, is_still_slow, self);
 
   g_mutex_lock (&self->lock);
   if (behaviour == KP_KLANTINTERACTIES_SERVER_TOKEN_REJECTED
-      || g_strcmp0 (authorization, expected) != 0)
-    respond (message, SOUP_STATUS_UNAUTHORIZED, "{\"title\":\"Token refused\"}");
+      || !kp_test_http_header_is (message, "Authorization", "Token ", self->token))
+    kp_test_http_respond_json (message, SOUP_STATUS_UNAUTHORIZED, "{\"title\":\"Token refused\"}");
   else if (!g_str_has_prefix (path, API_PATH))
-    respond (message, SOUP_STATUS_NOT_FOUND, "{\"title\":\"Not found\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_NOT_FOUND, "{\"title\":\"Not found\"}");
   else if (behaviour == KP_KLANTINTERACTIES_SERVER_FAILING
            || (behaviour == KP_KLANTINTERACTIES_SERVER_FAIL_AFTER_KLANTCONTACT
                && g_str_equal (method, "POST") && !is_klantcontact_post))
-    respond (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, "{\"title\":\"Server error\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                               "{\"title\":\"Server error\"}");
   else if (behaviour == KP_KLANTINTERACTIES_SERVER_MALFORMED)
-    respond (message, SOUP_STATUS_OK, "{\"results\": [");
+    kp_test_http_respond_json (message, SOUP_STATUS_OK, "{\"results\": [");
   else
     route (self, message, method, path, query);
   g_mutex_unlock (&self->lock);

@@ -2,16 +2,14 @@
 #include "config.h"
 
 #include "kp-qmatic-server.h"
-#include "kp-test-helpers.h"
+
+#include "kp-test-http-server.h"
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
 #define BASE_PATH "/calendar-backend/public/api/"
-
-/* A slow answer sleeps in steps this long, so stopping the server is never held up for long. */
-#define SLEEP_STEP_MS 20
 
 typedef struct
 {
@@ -59,12 +57,7 @@ struct _KpQmaticServer
   char *last_booking;
   gboolean stopping;
 
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  GMutex ready_lock;
-  GCond ready_cond;
-  gboolean ready;
+  KpTestHttpServer *http;
 };
 
 static void
@@ -103,12 +96,8 @@ static void
 respond_json (SoupServerMessage *message, guint status, JsonBuilder *builder)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = json_to_string (root, FALSE);
-  gsize length = strlen (text);
 
-  soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), length);
+  kp_test_http_respond_node (message, status, root);
 }
 
 /*
@@ -457,17 +446,16 @@ answer_book (KpQmaticServer *self,
              const char *date,
              const char *time)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autofree char *id = NULL;
   const char *service_id = NULL;
   Slot *slot;
 
   g_free (self->last_booking);
-  self->last_booking = g_strndup (body->data, (gsize) body->length);
-  if (json_parser_load_from_data (parser, body->data, body->length, NULL))
-    service_id = get_booking_service (json_parser_get_root (parser));
+  root = kp_test_http_parse_body (message, &self->last_booking);
+  if (root != NULL)
+    service_id = get_booking_service (root);
   if (service_id == NULL)
     {
       respond_error (message, SOUP_STATUS_BAD_REQUEST, "Invalid request body");
@@ -580,23 +568,19 @@ route (KpQmaticServer *self, SoupServerMessage *message, const char *method, cha
 }
 
 /*
- * Holds up the answer (and, the server having one thread, every other) for
- * @delay_ms, or until the test stops the server or its slowness.
+ * A slow answer holds up every other too, the server having one thread,
+ * until the test stops the server or its slowness.
  */
-static void
-sleep_while_slow (KpQmaticServer *self, guint delay_ms)
+static gboolean
+is_still_slow (gpointer data)
 {
-  for (guint slept = 0; slept < delay_ms; slept += SLEEP_STEP_MS)
-    {
-      gboolean still_slow;
+  KpQmaticServer *self = data;
+  gboolean still_slow;
 
-      g_mutex_lock (&self->lock);
-      still_slow = !self->stopping && self->behaviour == KP_QMATIC_SERVER_SLOW;
-      g_mutex_unlock (&self->lock);
-      if (!still_slow)
-        return;
-      g_usleep (SLEEP_STEP_MS * G_TIME_SPAN_MILLISECOND);
-    }
+  g_mutex_lock (&self->lock);
+  still_slow = !self->stopping && self->behaviour == KP_QMATIC_SERVER_SLOW;
+  g_mutex_unlock (&self->lock);
+  return still_slow;
 }
 
 static void
@@ -608,8 +592,6 @@ handle_request (SoupServer *server,
 {
   KpQmaticServer *self = user_data;
   const char *method = soup_server_message_get_method (message);
-  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
-                                                  "X-Api-Key");
   g_auto (GStrv) parts = NULL;
   KpQmaticServerBehaviour behaviour;
   guint delay_ms;
@@ -621,20 +603,18 @@ handle_request (SoupServer *server,
   g_mutex_unlock (&self->lock);
 
   if (behaviour == KP_QMATIC_SERVER_SLOW)
-    sleep_while_slow (self, delay_ms);
+    kp_test_http_sleep_while_slow (delay_ms, is_still_slow, self);
 
   g_mutex_lock (&self->lock);
   /* As Qmatic's API gateway answers a missing or wrong key. */
-  if (g_strcmp0 (key, self->api_key) != 0)
+  if (!kp_test_http_header_is (message, "X-Api-Key", "", self->api_key))
     respond_error (message, SOUP_STATUS_UNAUTHORIZED, "Unauthorized");
   else if (behaviour == KP_QMATIC_SERVER_FAILING)
     respond_error (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, "An error occured.");
   else if (behaviour == KP_QMATIC_SERVER_MALFORMED)
-    soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
-                                      "{\"serviceList\": [", strlen ("{\"serviceList\": ["));
+    kp_test_http_respond_json (message, SOUP_STATUS_OK, "{\"serviceList\": [");
   else if (behaviour == KP_QMATIC_SERVER_WRONG_SHAPE)
-    soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
-                                      "{\"result\": 42}", strlen ("{\"result\": 42}"));
+    kp_test_http_respond_json (message, SOUP_STATUS_OK, "{\"result\": 42}");
   else if (!g_str_has_prefix (path, BASE_PATH))
     respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found");
   else
@@ -642,52 +622,13 @@ handle_request (SoupServer *server,
       parts = g_strsplit (path + strlen (BASE_PATH), "/", -1);
       route (self, message, method, parts);
     }
-  if (behaviour == KP_QMATIC_SERVER_MALFORMED || behaviour == KP_QMATIC_SERVER_WRONG_SHAPE)
-    soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
   g_mutex_unlock (&self->lock);
-}
-
-/* ---- The server's thread ---- */
-
-static gpointer
-run_server (gpointer data)
-{
-  KpQmaticServer *self = data;
-  SoupServer *server;
-  g_autoptr (GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (self->context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, handle_request, self, NULL);
-  /* Port 0: the system picks a free one, so parallel tests never collide. */
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  self->url = g_strdup_printf ("http://127.0.0.1:%d" BASE_PATH, g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  g_mutex_lock (&self->ready_lock);
-  self->ready = TRUE;
-  g_cond_signal (&self->ready_cond);
-  g_mutex_unlock (&self->ready_lock);
-
-  g_main_loop_run (self->loop);
-  /* Connections close through sources of this context: let them run before it goes. */
-  soup_server_disconnect (server);
-  g_object_unref (server);
-  while (g_main_context_iteration (self->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
 }
 
 KpQmaticServer *
 kp_qmatic_server_new (const char *api_key)
 {
   KpQmaticServer *self = g_new0 (KpQmaticServer, 1);
-
-  kp_test_servers_need_whole_stacks ();
 
   self->api_key = g_strdup (api_key);
   g_mutex_init (&self->lock);
@@ -696,24 +637,9 @@ kp_qmatic_server_new (const char *api_key)
   self->slots = g_ptr_array_new_with_free_func ((GDestroyNotify) slot_free);
   self->appointments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->requests = g_ptr_array_new_with_free_func (g_free);
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  g_mutex_init (&self->ready_lock);
-  g_cond_init (&self->ready_cond);
-
-  self->thread = g_thread_new ("qmatic-server", run_server, self);
-  g_mutex_lock (&self->ready_lock);
-  while (!self->ready)
-    g_cond_wait (&self->ready_cond, &self->ready_lock);
-  g_mutex_unlock (&self->ready_lock);
+  self->http = kp_test_http_server_start (handle_request, self);
+  self->url = g_strconcat (kp_test_http_server_get_base (self->http), BASE_PATH, NULL);
   return self;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 void
@@ -725,13 +651,7 @@ kp_qmatic_server_free (KpQmaticServer *self)
   g_mutex_lock (&self->lock);
   self->stopping = TRUE;
   g_mutex_unlock (&self->lock);
-  g_main_context_invoke (self->context, quit_loop, self->loop);
-  g_thread_join (self->thread);
-
-  g_cond_clear (&self->ready_cond);
-  g_mutex_clear (&self->ready_lock);
-  g_main_loop_unref (self->loop);
-  g_main_context_unref (self->context);
+  kp_test_http_server_stop (self->http);
   g_free (self->last_booking);
   g_ptr_array_unref (self->requests);
   g_hash_table_unref (self->appointments);

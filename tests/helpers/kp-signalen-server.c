@@ -9,8 +9,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#define SIGNALS_PATH  "/signals/v1/public/signals/"
-#define SLEEP_STEP_MS 20
+#define SIGNALS_PATH "/signals/v1/public/signals/"
 
 typedef struct
 {
@@ -57,14 +56,6 @@ find_signal (KpSignalenServer *self, const char *uuid)
 }
 
 static void
-respond (SoupServerMessage *message, guint status, const char *json)
-{
-  soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json,
-                                    strlen (json));
-}
-
-static void
 respond_signal (SoupServerMessage *message, guint status, Signal *signal)
 {
   g_autofree char *json = g_strdup_printf (
@@ -72,7 +63,7 @@ respond_signal (SoupServerMessage *message, guint status, Signal *signal)
       "\"state_display\":\"%s\"}}",
       g_str_hash (signal->uuid) % 100000, signal->uuid, signal->state, signal->state);
 
-  respond (message, status, json);
+  kp_test_http_respond_json (message, status, json);
 }
 
 /* A string member at @path ("location.geometrie.type"), or NULL. */
@@ -120,16 +111,15 @@ is_valid_signal (JsonNode *root)
 static void
 create_signal (KpSignalenServer *self, SoupServerMessage *message)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) root = NULL;
   Signal *signal;
 
   g_free (self->last_signal);
-  self->last_signal = g_strndup (body->data, (gsize) body->length);
-  if (!json_parser_load_from_data (parser, body->data, body->length, NULL)
-      || !is_valid_signal (json_parser_get_root (parser)))
+  root = kp_test_http_parse_body (message, &self->last_signal);
+  if (root == NULL || !is_valid_signal (root))
     {
-      respond (message, SOUP_STATUS_BAD_REQUEST, "{\"detail\":\"invalid signal\"}");
+      kp_test_http_respond_json (message, SOUP_STATUS_BAD_REQUEST,
+                                 "{\"detail\":\"invalid signal\"}");
       return;
     }
   signal = g_new0 (Signal, 1);
@@ -159,11 +149,12 @@ add_attachment (SoupServerMessage *message, Signal *signal)
       || !(g_str_equal (type, "image/png") || g_str_equal (type, "image/jpeg")
            || g_str_equal (type, "image/gif")))
     {
-      respond (message, SOUP_STATUS_BAD_REQUEST, "{\"detail\":\"invalid file\"}");
+      kp_test_http_respond_json (message, SOUP_STATUS_BAD_REQUEST, "{\"detail\":\"invalid file\"}");
       return;
     }
   signal->n_attachments++;
-  respond (message, SOUP_STATUS_CREATED, "{\"_display\":\"Attachment\",\"is_image\":true}");
+  kp_test_http_respond_json (message, SOUP_STATUS_CREATED,
+                             "{\"_display\":\"Attachment\",\"is_image\":true}");
 }
 
 static void
@@ -177,44 +168,35 @@ route (KpSignalenServer *self, SoupServerMessage *message, const char *method, c
   if (g_str_equal (method, "POST") && *rest == '\0')
     create_signal (self, message);
   else if (signal == NULL)
-    respond (message, SOUP_STATUS_NOT_FOUND, "{\"detail\":\"not found\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_NOT_FOUND, "{\"detail\":\"not found\"}");
   else if (g_str_equal (method, "POST") && attachments)
     add_attachment (message, signal);
   else if (g_str_equal (method, "GET") && rest[strlen (uuid)] == '\0')
     respond_signal (message, SOUP_STATUS_OK, signal);
   else
-    respond (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "{\"detail\":\"not allowed\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                               "{\"detail\":\"not allowed\"}");
 }
 
-static void
-sleep_while_slow (KpSignalenServer *self, guint delay_ms)
+static gboolean
+is_still_slow (gpointer data)
 {
-  for (guint slept = 0; slept < delay_ms; slept += SLEEP_STEP_MS)
-    {
-      gboolean still_slow;
+  KpSignalenServer *self = data;
+  gboolean still_slow;
 
-      g_mutex_lock (&self->lock);
-      still_slow = !self->stopping
-                   && (self->behaviour == KP_SIGNALEN_SERVER_SLOW
-                       || self->behaviour == KP_SIGNALEN_SERVER_LATE);
-      g_mutex_unlock (&self->lock);
-      if (!still_slow)
-        return;
-      g_usleep (SLEEP_STEP_MS * G_TIME_SPAN_MILLISECOND);
-    }
+  g_mutex_lock (&self->lock);
+  still_slow = !self->stopping
+               && (self->behaviour == KP_SIGNALEN_SERVER_SLOW
+                   || self->behaviour == KP_SIGNALEN_SERVER_LATE);
+  g_mutex_unlock (&self->lock);
+  return still_slow;
 }
 
 static gboolean
 token_is_valid (KpSignalenServer *self, SoupServerMessage *message)
 {
-  const char *header = soup_message_headers_get_one (
-      soup_server_message_get_request_headers (message), "Authorization");
-  g_autofree char *expected = NULL;
-
-  if (self->token == NULL)
-    return TRUE;
-  expected = g_strconcat ("Bearer ", self->token, NULL);
-  return g_strcmp0 (header, expected) == 0;
+  return self->token == NULL
+         || kp_test_http_header_is (message, "Authorization", "Bearer ", self->token);
 }
 
 static void
@@ -233,20 +215,22 @@ handle_request (SoupServer *server,
   behaviour = self->behaviour;
   g_mutex_unlock (&self->lock);
   if (behaviour == KP_SIGNALEN_SERVER_SLOW || behaviour == KP_SIGNALEN_SERVER_LATE)
-    sleep_while_slow (self, self->delay_ms);
+    kp_test_http_sleep_while_slow (self->delay_ms, is_still_slow, self);
 
   g_mutex_lock (&self->lock);
   if (behaviour == KP_SIGNALEN_SERVER_TOKEN_REJECTED || !token_is_valid (self, message))
-    respond (message, SOUP_STATUS_UNAUTHORIZED, "{\"detail\":\"token\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_UNAUTHORIZED, "{\"detail\":\"token\"}");
   else if (!g_str_has_prefix (path, SIGNALS_PATH))
-    respond (message, SOUP_STATUS_NOT_FOUND, "{\"detail\":\"not found\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_NOT_FOUND, "{\"detail\":\"not found\"}");
   else if (behaviour == KP_SIGNALEN_SERVER_SLOW)
-    respond (message, SOUP_STATUS_GATEWAY_TIMEOUT, "{\"detail\":\"gateway timeout\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_GATEWAY_TIMEOUT,
+                               "{\"detail\":\"gateway timeout\"}");
   else if (behaviour == KP_SIGNALEN_SERVER_FAILING
            || (behaviour == KP_SIGNALEN_SERVER_FAIL_AFTER_SIGNAL && strstr (path, "/attachments")))
-    respond (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, "{\"detail\":\"server error\"}");
+    kp_test_http_respond_json (message, SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                               "{\"detail\":\"server error\"}");
   else if (behaviour == KP_SIGNALEN_SERVER_MALFORMED)
-    respond (message, SOUP_STATUS_CREATED, "{\"signal_id\": ");
+    kp_test_http_respond_json (message, SOUP_STATUS_CREATED, "{\"signal_id\": ");
   else
     route (self, message, method, path);
   g_mutex_unlock (&self->lock);

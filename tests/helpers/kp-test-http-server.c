@@ -4,6 +4,11 @@
 #include "kp-test-http-server.h"
 #include "kp-test-helpers.h"
 
+#include <string.h>
+
+/* A slow answer sleeps in steps this long. */
+#define SLEEP_STEP_MS 20
+
 struct _KpTestHttpServer
 {
   SoupServerCallback callback;
@@ -98,4 +103,56 @@ const char *
 kp_test_http_server_get_base (KpTestHttpServer *self)
 {
   return self->base;
+}
+
+void
+kp_test_http_respond_json (SoupServerMessage *message, guint status, const char *json)
+{
+  soup_server_message_set_status (message, status, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json,
+                                    strlen (json));
+}
+
+void
+kp_test_http_respond_node (SoupServerMessage *message, guint status, JsonNode *root)
+{
+  g_autofree char *text = json_to_string (root, FALSE);
+
+  kp_test_http_respond_json (message, status, text);
+}
+
+JsonNode *
+kp_test_http_parse_body (SoupServerMessage *message, char **text)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  *text = g_strndup (body->data, (gsize) body->length);
+  if (!json_parser_load_from_data (parser, body->data, body->length, NULL))
+    return NULL;
+  return json_parser_steal_root (parser);
+}
+
+gboolean
+kp_test_http_header_is (SoupServerMessage *message,
+                        const char *name,
+                        const char *scheme,
+                        const char *value)
+{
+  const char *header
+      = soup_message_headers_get_one (soup_server_message_get_request_headers (message), name);
+  g_autofree char *expected = g_strconcat (scheme, value, NULL);
+
+  return g_strcmp0 (header, expected) == 0;
+}
+
+void
+kp_test_http_sleep_while_slow (guint delay_ms, KpTestStillSlowFunc still_slow, gpointer user_data)
+{
+  for (guint slept = 0; slept < delay_ms; slept += SLEEP_STEP_MS)
+    {
+      if (!still_slow (user_data))
+        return;
+      g_usleep (SLEEP_STEP_MS * G_TIME_SPAN_MILLISECOND);
+    }
 }

@@ -2,7 +2,8 @@
 #include "config.h"
 
 #include "kp-zgw-server.h"
-#include "kp-test-helpers.h"
+
+#include "kp-test-http-server.h"
 
 #include "kp-zgw-jwt.h"
 
@@ -14,14 +15,12 @@
 #define CATALOGI_PATH "/catalogi/api/v1/"
 /* Open Zaak accepts tokens up to an hour old (JWT_EXPIRY). */
 #define TOKEN_MAX_AGE 3600
-#define SLEEP_STEP_MS 20
 /* The zaaktype's statustypen are numbered 1 and 2. */
 #define LAST_VOLGNUMMER 2
 
 struct _KpZgwServer
 {
   char *secret;
-  char *base;
   char *zaken_url;
   char *catalogi_url;
   char *catalogus_url;
@@ -36,12 +35,7 @@ struct _KpZgwServer
   guint delay_ms;
   gboolean stopping;
 
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  GMutex ready_lock;
-  GCond ready_cond;
-  gboolean ready;
+  KpTestHttpServer *http;
 };
 
 /* The members zaken-openapi.yaml requires in a request body (readOnly ones left out). */
@@ -143,17 +137,6 @@ add_catalogue (KpZgwServer *self)
   self->zaaktype_url = g_strdup (json_object_get_string_member (current, "url"));
 }
 
-static void
-respond_json (SoupServerMessage *message, guint status, JsonNode *root)
-{
-  g_autofree char *text = json_to_string (root, FALSE);
-  gsize length = strlen (text);
-
-  soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), length);
-}
-
 /* As Open Zaak answers a refusal: application/problem+json with a title. */
 static void
 respond_problem (SoupServerMessage *message, guint status, const char *title)
@@ -164,7 +147,7 @@ respond_problem (SoupServerMessage *message, guint status, const char *title)
   json_object_set_string_member (problem, "title", title);
   json_object_set_int_member (problem, "status", status);
   json_node_set_object (root, problem);
-  respond_json (message, status, root);
+  kp_test_http_respond_node (message, status, root);
 }
 
 static gboolean
@@ -209,7 +192,7 @@ respond_list (KpZgwServer *self,
   json_object_set_null_member (answer, "previous");
   json_object_set_array_member (answer, "results", results);
   json_node_set_object (root, answer);
-  respond_json (message, SOUP_STATUS_OK, root);
+  kp_test_http_respond_node (message, SOUP_STATUS_OK, root);
 }
 
 static const char *const *
@@ -312,18 +295,15 @@ handle_post (KpZgwServer *self,
              const char *resource,
              const char *const *required)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  char *text = NULL;
+  g_autoptr (JsonNode) root = kp_test_http_parse_body (message, &text);
   JsonObject *request;
   JsonObject *created;
   g_autoptr (JsonNode) answer = json_node_new (JSON_NODE_OBJECT);
   GList *members;
 
-  g_hash_table_replace (self->last_bodies, g_strdup (resource),
-                        g_strndup (body->data, (gsize) body->length));
-  if (!json_parser_load_from_data (parser, body->data, body->length, NULL)
-      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  g_hash_table_replace (self->last_bodies, g_strdup (resource), text);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       respond_problem (message, SOUP_STATUS_BAD_REQUEST, "Invalid JSON");
       return;
@@ -353,7 +333,7 @@ handle_post (KpZgwServer *self,
   g_list_free (members);
   add_read_only_members (self, resource, created);
   json_node_set_object (answer, created);
-  respond_json (message, SOUP_STATUS_CREATED, answer);
+  kp_test_http_respond_node (message, SOUP_STATUS_CREATED, answer);
 }
 
 static gboolean
@@ -396,20 +376,16 @@ route (KpZgwServer *self,
     respond_problem (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed");
 }
 
-static void
-sleep_while_slow (KpZgwServer *self, guint delay_ms)
+static gboolean
+is_still_slow (gpointer data)
 {
-  for (guint slept = 0; slept < delay_ms; slept += SLEEP_STEP_MS)
-    {
-      gboolean still_slow;
+  KpZgwServer *self = data;
+  gboolean still_slow;
 
-      g_mutex_lock (&self->lock);
-      still_slow = !self->stopping && self->behaviour == KP_ZGW_SERVER_SLOW;
-      g_mutex_unlock (&self->lock);
-      if (!still_slow)
-        return;
-      g_usleep (SLEEP_STEP_MS * G_TIME_SPAN_MILLISECOND);
-    }
+  g_mutex_lock (&self->lock);
+  still_slow = !self->stopping && self->behaviour == KP_ZGW_SERVER_SLOW;
+  g_mutex_unlock (&self->lock);
+  return still_slow;
 }
 
 static void
@@ -436,7 +412,7 @@ handle_request (SoupServer *server,
   behaviour = self->behaviour;
   g_mutex_unlock (&self->lock);
   if (behaviour == KP_ZGW_SERVER_SLOW)
-    sleep_while_slow (self, self->delay_ms);
+    kp_test_http_sleep_while_slow (self->delay_ms, is_still_slow, self);
 
   g_mutex_lock (&self->lock);
   if (behaviour == KP_ZGW_SERVER_TOKEN_REJECTED || !token_is_valid (self, message))
@@ -446,45 +422,10 @@ handle_request (SoupServer *server,
                && !g_str_has_prefix (path, CATALOGI_PATH) && !g_str_equal (method, "GET")))
     respond_problem (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Server error");
   else if (behaviour == KP_ZGW_SERVER_MALFORMED)
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"results\": [", strlen ("{\"results\": ["));
-    }
+    kp_test_http_respond_json (message, SOUP_STATUS_OK, "{\"results\": [");
   else
     route (self, message, method, path, query);
   g_mutex_unlock (&self->lock);
-}
-
-static gpointer
-run_server (gpointer data)
-{
-  KpZgwServer *self = data;
-  SoupServer *server;
-  g_autoptr (GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (self->context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, handle_request, self, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  self->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  g_mutex_lock (&self->ready_lock);
-  self->ready = TRUE;
-  g_cond_signal (&self->ready_cond);
-  g_mutex_unlock (&self->ready_lock);
-
-  g_main_loop_run (self->loop);
-  soup_server_disconnect (server);
-  g_object_unref (server);
-  while (g_main_context_iteration (self->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
 }
 
 KpZgwServer *
@@ -492,37 +433,19 @@ kp_zgw_server_new (const char *secret)
 {
   KpZgwServer *self = g_new0 (KpZgwServer, 1);
 
-  kp_test_servers_need_whole_stacks ();
-
   self->secret = g_strdup (secret);
   g_mutex_init (&self->lock);
   self->resources
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->last_bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  g_mutex_init (&self->ready_lock);
-  g_cond_init (&self->ready_cond);
-
-  self->thread = g_thread_new ("zgw-server", run_server, self);
-  g_mutex_lock (&self->ready_lock);
-  while (!self->ready)
-    g_cond_wait (&self->ready_cond, &self->ready_lock);
-  g_mutex_unlock (&self->ready_lock);
+  self->http = kp_test_http_server_start (handle_request, self);
 
   g_mutex_lock (&self->lock);
-  self->zaken_url = g_strconcat (self->base, ZAKEN_PATH, NULL);
-  self->catalogi_url = g_strconcat (self->base, CATALOGI_PATH, NULL);
+  self->zaken_url = g_strconcat (kp_test_http_server_get_base (self->http), ZAKEN_PATH, NULL);
+  self->catalogi_url = g_strconcat (kp_test_http_server_get_base (self->http), CATALOGI_PATH, NULL);
   add_catalogue (self);
   g_mutex_unlock (&self->lock);
   return self;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 void
@@ -534,13 +457,7 @@ kp_zgw_server_free (KpZgwServer *self)
   g_mutex_lock (&self->lock);
   self->stopping = TRUE;
   g_mutex_unlock (&self->lock);
-  g_main_context_invoke (self->context, quit_loop, self->loop);
-  g_thread_join (self->thread);
-
-  g_cond_clear (&self->ready_cond);
-  g_mutex_clear (&self->ready_lock);
-  g_main_loop_unref (self->loop);
-  g_main_context_unref (self->context);
+  kp_test_http_server_stop (self->http);
   g_hash_table_unref (self->last_bodies);
   g_hash_table_unref (self->resources);
   g_mutex_clear (&self->lock);
@@ -549,7 +466,6 @@ kp_zgw_server_free (KpZgwServer *self)
   g_free (self->catalogus_url);
   g_free (self->catalogi_url);
   g_free (self->zaken_url);
-  g_free (self->base);
   g_free (self->secret);
   g_free (self);
 }
