@@ -350,7 +350,14 @@ test_printer_stopped (Fixture *fixture, gconstpointer data)
   start = g_get_monotonic_time ();
   result = kp_printer_print (fixture->printer, fixture->pdf, REFERENCE, NULL, &frozen_error);
   g_assert_null (result);
-  g_assert_error (frozen_error, KP_PRINTER_ERROR, KP_PRINTER_ERROR_MISSING);
+  /*
+   * Whether the hang is met while asking the printer's state (missing) or
+   * while following the job (timeout) depends on how far the request got
+   * before the process stopped; both end in words, in time.
+   */
+  g_assert_true (g_error_matches (frozen_error, KP_PRINTER_ERROR, KP_PRINTER_ERROR_MISSING)
+                 || g_error_matches (frozen_error, KP_PRINTER_ERROR, KP_PRINTER_ERROR_TIMEOUT));
+  g_assert_nonnull (kp_printer_error_describe (frozen_error));
   g_assert_cmpint (g_get_monotonic_time () - start, <,
                    JOB_TIMEOUT_SECONDS * G_USEC_PER_SEC + WAIT_SLACK_USEC);
 
