@@ -3,6 +3,7 @@
 
 #include "kp-booking-flow.h"
 
+#include "kp-appointment-case.h"
 #include "kp-calendar.h"
 #include "kp-date-text.h"
 #include "kp-form-flow.h"
@@ -40,6 +41,7 @@ struct _KpBookingFlow
   KpAppointmentBackend *backend;
   KpAppointmentBackend
       *local_agenda; /* nullable: the information point's own, next to a remote one */
+  KpOutbox *outbox;  /* nullable: where a booking goes on to the case system, if configured */
   KpPrinter *printer;
   KpGuide *guide;
   char *product_id; /* nullable: asked when not given */
@@ -210,8 +212,10 @@ add_time_choices (KpBookingFlow *self, KpFormStep *step, GPtrArray *times)
   for (guint i = 0; i < times->len; i++)
     {
       g_autofree char *label = kp_date_text_format_time (g_ptr_array_index (times, i));
+      g_autofree char *spoken = kp_date_text_format_spoken_time (g_ptr_array_index (times, i));
 
       kp_form_step_add_choice (step, label, NULL, label, NULL);
+      kp_form_step_set_choice_spoken (step, label, spoken);
     }
 }
 
@@ -657,6 +661,8 @@ typedef struct
   KpBookingFlow *self; /* unowned: the flow's cancellable is cancelled before it goes */
   KpAppointmentBackend *backend;
   KpAppointment *appointment;
+  KpConfig *config;
+  KpOutbox *outbox;     /* nullable */
   GDateTime *next_free; /* out: after a lost race, the time to offer */
 } Booking;
 
@@ -665,6 +671,8 @@ booking_free (gpointer data)
 {
   Booking *booking = data;
 
+  g_clear_object (&booking->outbox);
+  g_clear_object (&booking->config);
   g_clear_object (&booking->backend);
   g_clear_object (&booking->appointment);
   g_clear_pointer (&booking->next_free, g_date_time_unref);
@@ -680,6 +688,10 @@ book_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancel
 
   if (kp_appointment_backend_book (booking->backend, appointment, cancellable, &error))
     {
+      /* The appointment stands either way: a case that cannot be queued is only logged. */
+      if (booking->outbox != NULL
+          && !kp_appointment_case_submit (appointment, booking->config, booking->outbox, &error))
+        g_message ("A booked appointment was not registered as a case: %s", error->message);
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -768,6 +780,8 @@ send_booking (KpFormFlow *flow, GTask *task, gpointer user_data)
   booking->self = self;
   booking->backend = g_object_ref (self->backend);
   booking->appointment = g_object_ref (self->appointment);
+  booking->config = g_object_ref (self->config);
+  booking->outbox = self->outbox != NULL ? g_object_ref (self->outbox) : NULL;
   booking_task = g_task_new (NULL, g_task_get_cancellable (task), on_booked, g_object_ref (task));
   g_task_set_source_tag (booking_task, send_booking);
   g_task_set_task_data (booking_task, booking, booking_free);
@@ -790,6 +804,7 @@ kp_booking_flow_dispose (GObject *object)
   g_clear_pointer (&self->product_id, g_free);
   g_clear_object (&self->guide);
   g_clear_object (&self->printer);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->local_agenda);
   g_clear_object (&self->backend);
   g_clear_object (&self->config);
@@ -863,6 +878,15 @@ kp_booking_flow_set_local_agenda (KpBookingFlow *self, KpAppointmentBackend *loc
   g_return_if_fail (local_agenda == NULL || KP_IS_APPOINTMENT_BACKEND (local_agenda));
 
   g_set_object (&self->local_agenda, local_agenda);
+}
+
+void
+kp_booking_flow_set_outbox (KpBookingFlow *self, KpOutbox *outbox)
+{
+  g_return_if_fail (KP_IS_BOOKING_FLOW (self));
+  g_return_if_fail (outbox == NULL || KP_IS_OUTBOX (outbox));
+
+  g_set_object (&self->outbox, outbox);
 }
 
 KpAppointment *

@@ -6,6 +6,7 @@
 #include "kp-appointment-backend.h"
 #include "kp-config.h"
 #include "kp-guide.h"
+#include "kp-outbox.h"
 #include "kp-printer.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,11 @@ GtkWidget *kp_booking_flow_new (KpConfig *config,
  * the product or the location, when the flow's backend does not answer.
  */
 void kp_booking_flow_set_local_agenda (KpBookingFlow *self, KpAppointmentBackend *local_agenda);
+/*
+ * @outbox (nullable): where a booked appointment is also written as a case
+ * (kp_appointment_case_submit), when [delivery] appointment is "zgw".
+ */
+void kp_booking_flow_set_outbox (KpBookingFlow *self, KpOutbox *outbox);
 
 /* (transfer none): the appointment being made, for tests */
 KpAppointment *kp_booking_flow_get_appointment (KpBookingFlow *self);

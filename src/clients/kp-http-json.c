@@ -4,6 +4,7 @@
 #include "kp-http-json.h"
 
 #include "kp-backend.h"
+#include "kp-http-session.h"
 
 #include <string.h>
 
@@ -66,23 +67,8 @@ set_transport_error (GError **error,
       g_propagate_error (error, g_error_copy (transport_error));
       return;
     }
-  if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no answer within %u second",
-                                           "no answer within %u seconds", timeout),
-                              timeout);
-  else
-    detail = g_strdup (transport_error->message);
+  detail = kp_http_session_describe_error (transport_error, timeout);
   set_error (error, KP_BACKEND_ERROR_TEMPORARY, request, detail);
-}
-
-/* (transfer full) */
-SoupSession *
-kp_http_json_new_session (guint timeout_seconds)
-{
-  g_return_val_if_fail (timeout_seconds > 0, NULL);
-
-  return soup_session_new_with_options ("timeout", timeout_seconds, "idle-timeout", timeout_seconds,
-                                        "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
 }
 
 gboolean

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 /*
  * Sending a request to a case system's JSON API and sorting what goes
  * wrong into KP_BACKEND_ERROR, as the delivery agent needs it: TEMPORARY
- * for network trouble, timeouts, 5xx, 408, 429, 401/403 (our token or
+ * for network trouble, timeouts, an untrusted TLS certificate, 5xx,
+ * 408, 429, 401/403 (our token or
  * configuration, never the resident's) and answers that are not JSON
  * objects; PERMANENT for the other 4xx. Cancelling gives
  * G_IO_ERROR_CANCELLED. Messages name the service, the request and the
@@ -24,8 +25,6 @@ typedef struct
   const char *resource;
 } KpHttpRequest;
 
-/* A session that gives up after @timeout_seconds. (transfer full) */
-SoupSession *kp_http_json_new_session (guint timeout_seconds);
 /* TRUE for an http(s) address with a host. */
 gboolean kp_http_json_is_http_url (const char *url);
 /* @url with a final "/". (transfer full) */

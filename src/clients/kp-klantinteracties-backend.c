@@ -5,6 +5,7 @@
 
 #include "kp-delivery-steps.h"
 #include "kp-http-json.h"
+#include "kp-http-session.h"
 #include "kp-submission.h"
 
 #include <string.h>
@@ -123,8 +124,17 @@ read_callback (KpOutboxItem *item, JsonParser *parser, Callback *callback, GErro
 
 /* ---- Requests ---- */
 
-/* POST @resource: the new object's uuid. (transfer full) */
-static char *
+/* Whether @object carries the uuid every object of this API has. */
+static gboolean
+has_uuid (JsonObject *object)
+{
+  const char *uuid = kp_http_json_get_text (object, "uuid");
+
+  return uuid != NULL && g_uuid_string_is_valid (uuid);
+}
+
+/* POST @resource: the new object, with its uuid. (transfer full) */
+static JsonObject *
 post (KpKlantinteractiesBackend *self,
       const char *resource,
       JsonBuilder *builder,
@@ -137,24 +147,25 @@ post (KpKlantinteractiesBackend *self,
   g_autoptr (SoupMessage) message
       = kp_http_json_new_message (&request, url, body, self->authorization, error);
   g_autoptr (JsonObject) answer = NULL;
-  const char *uuid;
 
   if (message == NULL
       || (answer = kp_http_json_send (self->session, &request, message, cancellable, error))
              == NULL)
     return NULL;
-  uuid = kp_http_json_get_text (answer, "uuid");
-  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+  if (!has_uuid (answer))
     {
       g_set_error (error, KP_BACKEND_ERROR, KP_BACKEND_ERROR_TEMPORARY,
                    _ ("Klantinteracties POST %s: the answer has no uuid"), resource);
       return NULL;
     }
-  return g_strdup (uuid);
+  return g_steal_pointer (&answer);
 }
 
-/* GET @resource?@name=@value: the uuid of the first result, or NULL with no error. (transfer full) */
-static char *
+/*
+ * GET @resource?@name=@value: the first result, with its uuid, or NULL with
+ * no error. (transfer full)
+ */
+static JsonObject *
 find (KpKlantinteractiesBackend *self,
       const char *resource,
       const char *name,
@@ -170,6 +181,7 @@ find (KpKlantinteractiesBackend *self,
   g_autoptr (JsonObject) answer = NULL;
   JsonNode *results;
   JsonArray *array;
+  JsonObject *first;
 
   if (message == NULL
       || (answer = kp_http_json_send (self->session, &request, message, cancellable, error))
@@ -186,7 +198,8 @@ find (KpKlantinteractiesBackend *self,
   if (json_array_get_length (array) == 0
       || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, 0)))
     return NULL;
-  return g_strdup (kp_http_json_get_text (json_array_get_object_element (array, 0), "uuid"));
+  first = json_array_get_object_element (array, 0);
+  return has_uuid (first) ? json_object_ref (first) : NULL;
 }
 
 /* How one step is found again after a crash: GET @resource?@name=@value. */
@@ -196,7 +209,29 @@ typedef struct
   const char *resource;
   const char *name;
   const char *value;
+  /* (nullable) a member of the object to keep as well, as the step "STEP-MEMBER" */
+  const char *keep;
 } Step;
+
+/*
+ * @step's member to keep, when @object has it. Kept before the step's
+ * uuid: once the uuid is stored, no retry reads the object again.
+ */
+static gboolean
+keep_member (KpKlantinteractiesBackend *self,
+             const char *reference,
+             const Step *step,
+             JsonObject *object,
+             GError **error)
+{
+  const char *value = step->keep != NULL ? kp_http_json_get_text (object, step->keep) : NULL;
+  g_autofree char *name = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  name = g_strconcat (step->step, "-", step->keep, NULL);
+  return kp_delivery_steps_save (self->store, reference, name, value, error);
+}
 
 /*
  * The uuid of @step's object: stored by an earlier attempt, found on the
@@ -215,22 +250,29 @@ run_step (KpKlantinteractiesBackend *self,
           GError **error)
 {
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (JsonObject) object = NULL;
   g_autofree char *uuid
       = kp_delivery_steps_lookup (self->store, reference, step->step, &local_error);
 
   if (uuid == NULL && local_error == NULL && look)
-    uuid = find (self, step->resource, step->name, step->value, cancellable, &local_error);
+    object = find (self, step->resource, step->name, step->value, cancellable, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (uuid == NULL)
+  if (uuid == NULL && object == NULL)
     {
-      uuid = post (self, step->resource, builder, cancellable, error);
-      if (uuid == NULL)
+      object = post (self, step->resource, builder, cancellable, error);
+      if (object == NULL)
         return NULL;
       *created = TRUE;
+    }
+  if (object != NULL)
+    {
+      uuid = g_strdup (kp_http_json_get_text (object, "uuid"));
+      if (!keep_member (self, reference, step, object, error))
+        return NULL;
     }
   if (!kp_delivery_steps_save (self->store, reference, step->step, uuid, error))
     return NULL;
@@ -308,13 +350,33 @@ build_betrokkene (const char *klantcontact, const Callback *callback)
   return builder;
 }
 
+/*
+ * The betrokkene by uuid and url. Open Klant reads only the uuid, but the
+ * document lists the (readOnly) url as required in every …ForeignKey, and
+ * where the reference may be null a validator that follows the document
+ * to the letter asks for it (Prism does: test-klantinteracties-contract).
+ */
+static void
+add_betrokkene (KpKlantinteractiesBackend *self, JsonBuilder *builder, const char *betrokkene)
+{
+  g_autofree char *url = g_strconcat (self->url, "betrokkenen/", betrokkene, NULL);
+
+  json_builder_set_member_name (builder, "verstrektDoorBetrokkene");
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", betrokkene);
+  add_string (builder, "url", url);
+  json_builder_end_object (builder);
+}
+
 static JsonBuilder *
-build_digitaal_adres (const char *betrokkene, const Callback *callback)
+build_digitaal_adres (KpKlantinteractiesBackend *self,
+                      const char *betrokkene,
+                      const Callback *callback)
 {
   JsonBuilder *builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_reference (builder, "verstrektDoorBetrokkene", betrokkene);
+  add_betrokkene (self, builder, betrokkene);
   json_builder_set_member_name (builder, "verstrektDoorPartij");
   json_builder_add_null_value (builder);
   add_string (builder, "adres", callback->phone);
@@ -389,7 +451,9 @@ kp_klantinteracties_backend_deliver (KpBackend *backend,
   body = build_klantcontact (self, item, &callback, referentienummer);
   klantcontact
       = run_step (self, callback.reference,
-                  &(Step){ "klantcontact", "klantcontacten", "referentienummer", referentienummer },
+                  &(Step){ "klantcontact", "klantcontacten", "referentienummer", referentienummer,
+                           /* Open Klant's own number for it, which people can read out. */
+                           "nummer" },
                   body, TRUE, &fresh, cancellable, error);
   if (klantcontact == NULL)
     return FALSE;
@@ -401,7 +465,7 @@ kp_klantinteracties_backend_deliver (KpBackend *backend,
                   betrokkene_body, !fresh, &created, cancellable, error);
   if (betrokkene == NULL)
     return FALSE;
-  adres_body = build_digitaal_adres (betrokkene, &callback);
+  adres_body = build_digitaal_adres (self, betrokkene, &callback);
   adres
       = run_step (self, callback.reference,
                   &(Step){ "digitaal-adres", "digitaleadressen", "referentie", callback.reference },
@@ -508,8 +572,10 @@ kp_klantinteracties_backend_new (KpStore *store,
   self->url = kp_http_json_dup_with_slash (url);
   self->authorization = g_strconcat ("Token ", token, NULL);
   /* Set up here, before any worker thread sends on it, as libsoup requires. */
-  self->session
-      = kp_http_json_new_session (kp_config_get_klantinteracties_timeout_seconds (config));
+  self->session = kp_http_session_new (
+      config, "klantinteracties", kp_config_get_klantinteracties_timeout_seconds (config), error);
+  if (self->session == NULL)
+    return NULL;
   return g_steal_pointer (&self);
 }
 

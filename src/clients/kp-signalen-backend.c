@@ -5,14 +5,20 @@
 
 #include "kp-delivery-steps.h"
 #include "kp-http-json.h"
+#include "kp-http-session.h"
 #include "kp-submission.h"
 
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
-#define SERVICE      "Signalen"
-#define SIGNALS_PATH "signals/v1/public/signals/"
+#define SERVICE "Signalen"
+/*
+ * Without a final "/", as signalen-openapi.yaml writes the path. Signalen
+ * itself takes both (its router's trailing_slash is "/?", in
+ * app/signals/apps/api/generics/routers.py), so the document decides.
+ */
+#define SIGNALS_PATH "signals/v1/public/signals"
 /* Names of our steps in delivery_steps. */
 #define STEP_SIGNAL     "signal"
 #define STEP_ID_DISPLAY "signal-id-display"
@@ -24,7 +30,7 @@ struct _KpSignalenBackend
 
   KpStore *store;
   KpConfig *config;
-  char *signals_url; /* ".../signals/v1/public/signals/" */
+  char *signals_url; /* ".../signals/v1/public/signals" */
   char *authorization;
   SoupSession *session;
 };
@@ -120,6 +126,11 @@ add_location (JsonBuilder *builder, JsonObject *place, double longitude, double 
 {
   json_builder_set_member_name (builder, "location");
   json_builder_begin_object (builder);
+  /*
+   * A GeoJSON Point, as Signalen reads it (geo_field "geometrie" in
+   * app/signals/apps/api/serializers/nested/location.py); the document's
+   * "type: string" for it is a mistake the contract test corrects.
+   */
   json_builder_set_member_name (builder, "geometrie");
   json_builder_begin_object (builder);
   add_string (builder, "type", "Point");
@@ -323,7 +334,7 @@ send_photo (KpSignalenBackend *self,
             GError **error)
 {
   KpHttpRequest request = { SERVICE, "POST", "attachments" };
-  g_autofree char *url = g_strconcat (self->signals_url, uuid, "/attachments/", NULL);
+  g_autofree char *url = g_strconcat (self->signals_url, "/", uuid, "/attachments/", NULL);
   g_autoptr (SoupMultipart) multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
   g_autoptr (GBytes) bytes = kp_attachment_load (photo, error);
   g_autoptr (SoupMessage) message = NULL;
@@ -486,7 +497,10 @@ kp_signalen_backend_new (KpStore *store, KpConfig *config, const char *token, GE
   self->signals_url = g_strconcat (root, SIGNALS_PATH, NULL);
   self->authorization = token != NULL ? g_strconcat ("Bearer ", token, NULL) : NULL;
   /* Set up here, before any worker thread sends on it, as libsoup requires. */
-  self->session = kp_http_json_new_session (kp_config_get_signalen_timeout_seconds (config));
+  self->session = kp_http_session_new (config, "signalen",
+                                       kp_config_get_signalen_timeout_seconds (config), error);
+  if (self->session == NULL)
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -512,7 +526,7 @@ kp_signalen_backend_fetch_state (KpSignalenBackend *self,
       set_refused (error, _ ("not a signal uuid"));
       return NULL;
     }
-  url = g_strconcat (self->signals_url, uuid, NULL);
+  url = g_strconcat (self->signals_url, "/", uuid, NULL);
   message = kp_http_json_new_message (&request, url, NULL, self->authorization, error);
   if (message == NULL
       || (answer = kp_http_json_send (self->session, &request, message, cancellable, error))

@@ -3,7 +3,11 @@
 
 #include "kp-zgw-backend.h"
 
+#include "kp-appointment-case.h"
+#include "kp-delivery-steps.h"
+#include "kp-http-json.h"
 #include "kp-store-private.h"
+#include "kp-submission-pdf.h"
 
 #include <json-glib/json-glib.h>
 
@@ -11,6 +15,15 @@
 
 /* The source named with our reference in a zaak's kenmerken (at most 40 characters). */
 #define KENMERK_BRON "Kernpunt"
+/*
+ * Steps kept in delivery_steps beside zgw_deliveries: the reserved number,
+ * and per document N (1 is the submission's PDF, 2… its photos) the
+ * document's URL and that of its link to the zaak.
+ */
+#define STEP_ZAAKNUMMER    "zgw-zaaknummer"
+#define STEP_DOCUMENT      "zgw-document-%u"
+#define STEP_DOCUMENT_LINK "zgw-document-link-%u"
+#define PDF_CONTENT_TYPE   "application/pdf"
 
 struct _KpZgwBackend
 {
@@ -21,6 +34,8 @@ struct _KpZgwBackend
   KpConfig *config;
   /* [zgw] catalogus as a URL, looked up once when it is given as a domain. */
   char *catalogus_url;
+  /* Without a Documenten API zaken go without documents: said once in the log. */
+  gboolean told_no_documents;
 };
 
 static void kp_zgw_backend_backend_init (KpBackendInterface *iface);
@@ -56,6 +71,8 @@ static const KindMapping kind_mappings[] = {
   { "lost", N_ ("Lost object"), "object", "description", "name", "email", "phone", FALSE },
   { "callback", N_ ("Call-back request, call back by"), "call_before_end_of", "subject", "name",
     NULL, "phone", FALSE },
+  { KP_APPOINTMENT_CASE_KIND, N_ ("Appointment"), "product", NULL, "name", "email", "phone",
+    FALSE },
 };
 
 /* What earlier attempts finished, as kept in zgw_deliveries. */
@@ -217,16 +234,11 @@ get_object (JsonObject *object, const char *name)
   return member != NULL && JSON_NODE_HOLDS_OBJECT (member) ? json_node_get_object (member) : NULL;
 }
 
-/* A member of @object as text, or NULL when it is absent or empty. */
+/* A member of @object as text, or NULL when it is absent or empty, or the mapping has no @name. */
 static const char *
 get_text (JsonObject *object, const char *name)
 {
-  const char *text;
-
-  if (object == NULL || name == NULL)
-    return NULL;
-  text = json_object_get_string_member_with_default (object, name, NULL);
-  return text != NULL && *text != '\0' ? text : NULL;
+  return name != NULL ? kp_http_json_get_text (object, name) : NULL;
 }
 
 static void
@@ -251,6 +263,21 @@ dup_startdatum (KpOutboxItem *item)
   return g_date_time_format (created, "%Y-%m-%d");
 }
 
+/*
+ * Whether asking for an object made earlier settles the step: it found
+ * @url, or it failed and @error says why. Otherwise the object is made now.
+ */
+static gboolean
+lookup_settles (const char *url, GError **lookup_error, GError **error)
+{
+  if (*lookup_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (lookup_error));
+      return TRUE;
+    }
+  return url != NULL;
+}
+
 /* The zaak made earlier (found by identificatie) or now: its URL. (transfer full) */
 static char *
 find_or_create_zaak (KpZgwBackend *self,
@@ -273,12 +300,8 @@ find_or_create_zaak (KpZgwBackend *self,
   const char *subject = get_text (payload, mapping->subject);
   KpZgwNewZaak zaak = { 0 };
 
-  if (url != NULL || local_error != NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return g_steal_pointer (&url);
-    }
+  if (lookup_settles (url, &local_error, error))
+    return g_steal_pointer (&url);
 
   startdatum = dup_startdatum (item);
   omschrijving
@@ -321,12 +344,8 @@ find_or_create_rol (KpZgwBackend *self,
   /* A zaak made a moment ago has no rol yet: only a retry needs to ask. */
   if (!zaak_is_new)
     url = kp_zgw_client_find_rol (self->client, zaak_url, roltype_url, cancellable, &local_error);
-  if (url != NULL || local_error != NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return g_steal_pointer (&url);
-    }
+  if (lookup_settles (url, &local_error, error))
+    return g_steal_pointer (&url);
   /* TRANSLATORS: a rol's explanation for the case worker; %s is the kiosk's location */
   toelichting = g_strdup_printf (_ ("Sent in at the information point %s"),
                                  kp_config_get_location_name (self->config));
@@ -350,12 +369,8 @@ find_or_create_status (KpZgwBackend *self,
   if (!zaak_is_new)
     url = kp_zgw_client_find_status (self->client, zaak_url, statustype_url, cancellable,
                                      &local_error);
-  if (url != NULL || local_error != NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return g_steal_pointer (&url);
-    }
+  if (lookup_settles (url, &local_error, error))
+    return g_steal_pointer (&url);
   created = g_date_time_new_from_unix_utc (kp_outbox_item_get_created_at (item) / G_USEC_PER_SEC);
   return kp_zgw_client_create_status (self->client, zaak_url, statustype_url, created, cancellable,
                                       error);
@@ -419,6 +434,270 @@ finish_zaak (KpZgwBackend *self,
   return TRUE;
 }
 
+/* A step of @reference kept in delivery_steps, or NULL; FALSE only when the store fails. */
+static gboolean
+lookup_step (
+    KpZgwBackend *self, const char *reference, const char *step, char **value, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  *value = kp_delivery_steps_lookup (self->store, reference, step, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* ---- Reserved numbers ---- */
+
+/*
+ * With [zgw] numbering=reserve, the zaak's identificatie is a number the
+ * case system reserved for this submission. It is kept as a step before
+ * the zaak is made, so a crash in between never reserves a second one.
+ */
+static gboolean
+use_reserved_number (KpZgwBackend *self,
+                     const char *reference,
+                     Progress *progress,
+                     GCancellable *cancellable,
+                     GError **error)
+{
+  g_autofree char *number = NULL;
+
+  if (!lookup_step (self, reference, STEP_ZAAKNUMMER, &number, error))
+    return FALSE;
+  if (number == NULL)
+    {
+      number = kp_zgw_client_reserve_zaaknummer (
+          self->client, kp_config_get_zgw_rsin (self->config), cancellable, error);
+      if (number == NULL
+          || !kp_delivery_steps_save (self->store, reference, STEP_ZAAKNUMMER, number, error))
+        return FALSE;
+    }
+  /* zgw_deliveries names the zaak by it too, for whoever looks the zaak up later. */
+  if (g_strcmp0 (progress->identificatie, number) != 0
+      && !save_step (self, reference, "identificatie", number, NULL, error))
+    return FALSE;
+  g_free (progress->identificatie);
+  progress->identificatie = g_steal_pointer (&number);
+  return TRUE;
+}
+
+/* ---- Documents ---- */
+
+/* One document of a zaak: the submission's PDF (number 1) or a photo (2, 3, …). */
+typedef struct
+{
+  guint number;
+  const KpZgwType *type;
+  char *titel;
+  char *bestandsnaam;
+  const char *formaat;
+  const KpAttachment *photo; /* NULL for the PDF */
+} Document;
+
+static void
+document_clear (Document *document)
+{
+  g_clear_pointer (&document->titel, g_free);
+  g_clear_pointer (&document->bestandsnaam, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Document, document_clear)
+
+/* The document's bytes, made now: the PDF is drawn in memory and never kept. (transfer full) */
+static GBytes *
+load_document (KpZgwBackend *self, KpOutboxItem *item, const Document *document, GError **error)
+{
+  g_autoptr (GError) render_error = NULL;
+  GBytes *pdf;
+
+  if (document->photo != NULL)
+    return kp_attachment_load (document->photo, error);
+  pdf = kp_submission_pdf_render (
+      self->config, kp_outbox_item_get_kind (item), kp_outbox_item_get_reference (item),
+      kp_outbox_item_get_created_at (item), kp_outbox_item_get_payload (item), &render_error);
+  if (pdf == NULL)
+    /* TRANSLATORS: %s is cairo's reason, in English */
+    g_set_error (error, KP_BACKEND_ERROR, KP_BACKEND_ERROR_TEMPORARY,
+                 _ ("ZGW: the submission's PDF could not be made: %s"), render_error->message);
+  return pdf;
+}
+
+/* The document made earlier (kept, or found by identificatie) or now: its URL. (transfer full) */
+static char *
+find_or_create_document (KpZgwBackend *self,
+                         KpOutboxItem *item,
+                         const Document *document,
+                         gboolean may_exist,
+                         gboolean *created,
+                         GCancellable *cancellable,
+                         GError **error)
+{
+  const char *reference = kp_outbox_item_get_reference (item);
+  const char *rsin = kp_config_get_zgw_rsin (self->config);
+  g_autofree char *identificatie = g_strdup_printf ("%s-%u", reference, document->number);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr (GBytes) inhoud = NULL;
+  g_autofree char *creatiedatum = NULL;
+  KpZgwNewDocument request = { 0 };
+
+  if (may_exist)
+    url = kp_zgw_client_find_document (self->client, identificatie, rsin, cancellable,
+                                       &local_error);
+  if (lookup_settles (url, &local_error, error))
+    return g_steal_pointer (&url);
+  inhoud = load_document (self, item, document, error);
+  if (inhoud == NULL)
+    return NULL;
+  creatiedatum = dup_startdatum (item);
+  request.identificatie = identificatie;
+  request.bronorganisatie = rsin;
+  request.creatiedatum = creatiedatum;
+  request.titel = document->titel;
+  request.auteur = kp_config_get_zgw_user_representation (self->config);
+  request.formaat = document->formaat;
+  request.bestandsnaam = document->bestandsnaam;
+  request.vertrouwelijkheidaanduiding = *document->type->vertrouwelijkheidaanduiding != '\0'
+                                            ? document->type->vertrouwelijkheidaanduiding
+                                            : NULL;
+  request.informatieobjecttype = document->type->url;
+  request.inhoud = inhoud;
+  url = kp_zgw_client_create_document (self->client, &request, cancellable, error);
+  *created = url != NULL;
+  return g_steal_pointer (&url);
+}
+
+/*
+ * The document and its link to the zaak, each skipped when an earlier
+ * attempt finished it, and asked for first when an earlier attempt may
+ * have made it without our knowing (a crash between the server's answer
+ * and our bookkeeping).
+ */
+static gboolean
+send_document (KpZgwBackend *self,
+               KpOutboxItem *item,
+               const Document *document,
+               const char *zaak_url,
+               gboolean zaak_is_new,
+               GCancellable *cancellable,
+               GError **error)
+{
+  const char *reference = kp_outbox_item_get_reference (item);
+  g_autofree char *document_step = g_strdup_printf (STEP_DOCUMENT, document->number);
+  g_autofree char *link_step = g_strdup_printf (STEP_DOCUMENT_LINK, document->number);
+  g_autofree char *document_url = NULL;
+  g_autofree char *link_url = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gboolean document_is_new = FALSE;
+
+  if (!lookup_step (self, reference, link_step, &link_url, error))
+    return FALSE;
+  if (link_url != NULL)
+    return TRUE;
+  if (!lookup_step (self, reference, document_step, &document_url, error))
+    return FALSE;
+  if (document_url == NULL)
+    {
+      document_url = find_or_create_document (self, item, document, !zaak_is_new, &document_is_new,
+                                              cancellable, error);
+      if (document_url == NULL
+          || !kp_delivery_steps_save (self->store, reference, document_step, document_url, error))
+        return FALSE;
+    }
+  /* A document made a moment ago has no link yet: only a retry needs to ask. */
+  if (!document_is_new)
+    link_url = kp_zgw_client_find_zaakinformatieobject (self->client, zaak_url, document_url,
+                                                        cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (link_url == NULL)
+    link_url = kp_zgw_client_create_zaakinformatieobject (self->client, zaak_url, document_url,
+                                                          document->titel, cancellable, error);
+  return link_url != NULL
+         && kp_delivery_steps_save (self->store, reference, link_step, link_url, error);
+}
+
+/* The zaaktype's informatieobjecttype with @omschrijving, or a configuration error. */
+static const KpZgwType *
+find_document_type (const KpZgwZaaktype *zaaktype, const char *omschrijving, GError **error)
+{
+  const KpZgwType *type = kp_zgw_zaaktype_find_informatieobjecttype (zaaktype, omschrijving);
+
+  if (type == NULL)
+    {
+      /* TRANSLATORS: %s is an informatieobjecttype's omschrijving, e.g. “Melding” */
+      g_autofree char *what = g_strdup_printf (
+          _ ("the zaaktype has no informatieobjecttype “%s”; check [zgw] document-type and "
+             "photo-type"),
+          omschrijving);
+
+      set_config_error (error, what);
+    }
+  return type;
+}
+
+/*
+ * The submission as a PDF, and each photo, as documents linked to the
+ * zaak: only when a Documenten API is configured.
+ */
+static gboolean
+send_documents (KpZgwBackend *self,
+                KpOutboxItem *item,
+                GPtrArray *attachments,
+                const KpZgwZaaktype *zaaktype,
+                const char *zaak_url,
+                gboolean zaak_is_new,
+                GCancellable *cancellable,
+                GError **error)
+{
+  const char *reference = kp_outbox_item_get_reference (item);
+  g_auto (Document) pdf = { 0 };
+
+  if (!kp_zgw_client_has_documenten (self->client))
+    {
+      if (!self->told_no_documents)
+        g_message ("ZGW: no [zgw] documenten-url, so zaken get no documents");
+      self->told_no_documents = TRUE;
+      return TRUE;
+    }
+  pdf.number = 1;
+  pdf.type = find_document_type (zaaktype, kp_config_get_zgw_document_type (self->config), error);
+  if (pdf.type == NULL)
+    return FALSE;
+  /* The kind as on the PDF, then our reference: "Found object KP-7H3Q-9MXC". */
+  pdf.titel = g_strconcat (kp_submission_pdf_get_kind_title (kp_outbox_item_get_kind (item)), " ",
+                           reference, NULL);
+  pdf.bestandsnaam = g_strconcat (reference, ".pdf", NULL);
+  pdf.formaat = PDF_CONTENT_TYPE;
+  if (!send_document (self, item, &pdf, zaak_url, zaak_is_new, cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+    {
+      const KpAttachment *attachment = g_ptr_array_index (attachments, i);
+      g_auto (Document) photo = { 0 };
+
+      photo.number = i + 2;
+      photo.type
+          = find_document_type (zaaktype, kp_config_get_zgw_photo_type (self->config), error);
+      if (photo.type == NULL)
+        return FALSE;
+      /* TRANSLATORS: a photo's title for the case worker: "Photo with KP-7H3Q-9MXC" */
+      photo.titel = g_strdup_printf (_ ("Photo with %s"), reference);
+      photo.bestandsnaam = g_strconcat (reference, "-", kp_attachment_get_name (attachment), NULL);
+      photo.formaat = kp_attachment_get_content_type (attachment);
+      photo.photo = attachment;
+      if (!send_document (self, item, &photo, zaak_url, zaak_is_new, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- KpBackend ---- */
 
 static const char *
@@ -461,6 +740,9 @@ kp_zgw_backend_deliver (KpBackend *backend,
 
   if (progress.zaak_url == NULL)
     {
+      if (kp_config_get_zgw_reserves_numbers (self->config)
+          && !use_reserved_number (self, reference, &progress, cancellable, error))
+        return FALSE;
       progress.zaak_url = find_or_create_zaak (self, item, mapping, payload, progress.identificatie,
                                                zaaktype->url, &zaak_is_new, cancellable, error);
       if (progress.zaak_url == NULL
@@ -468,7 +750,9 @@ kp_zgw_backend_deliver (KpBackend *backend,
         return FALSE;
     }
   if (!finish_zaak (self, item, mapping, payload, zaaktype, &progress, zaak_is_new, cancellable,
-                    error))
+                    error)
+      || !send_documents (self, item, attachments, zaaktype, progress.zaak_url, zaak_is_new,
+                          cancellable, error))
     return FALSE;
 
   *remote_id = g_strdup (progress.zaak_url);
@@ -534,4 +818,13 @@ kp_zgw_backend_dup_identificatie (const char *reference)
 
   /* Our references are unique and short enough (identificatie takes 40 characters). */
   return g_strdup (reference);
+}
+
+/* (transfer none) */
+KpZgwClient *
+kp_zgw_backend_get_client (KpZgwBackend *self)
+{
+  g_return_val_if_fail (KP_IS_ZGW_BACKEND (self), NULL);
+
+  return self->client;
 }

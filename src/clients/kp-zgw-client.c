@@ -5,6 +5,8 @@
 
 #include "kp-backend.h"
 #include "kp-config.h"
+#include "kp-http-json.h"
+#include "kp-http-session.h"
 #include "kp-zgw-jwt.h"
 
 #include <json-glib/json-glib.h>
@@ -28,8 +30,9 @@ struct _KpZgwClient
 {
   GObject parent_instance;
 
-  char *zaken_url;    /* ends in "/" */
-  char *catalogi_url; /* ends in "/" */
+  char *zaken_url;      /* ends in "/" */
+  char *catalogi_url;   /* ends in "/" */
+  char *documenten_url; /* (nullable) ends in "/" */
   char *client_id;
   char *secret;
   char *user_representation;
@@ -49,6 +52,7 @@ zgw_type_free (KpZgwType *type)
   g_free (type->url);
   g_free (type->omschrijving);
   g_free (type->omschrijving_generiek);
+  g_free (type->vertrouwelijkheidaanduiding);
   g_free (type);
 }
 
@@ -59,6 +63,7 @@ zaaktype_free (KpZgwZaaktype *zaaktype)
   g_free (zaaktype->identificatie);
   g_clear_pointer (&zaaktype->statustypen, g_ptr_array_unref);
   g_clear_pointer (&zaaktype->roltypen, g_ptr_array_unref);
+  g_clear_pointer (&zaaktype->informatieobjecttypen, g_ptr_array_unref);
   g_free (zaaktype);
 }
 
@@ -131,12 +136,7 @@ set_transport_error (GError **error, const Request *request, GError *transport_e
       g_propagate_error (error, g_error_copy (transport_error));
       return;
     }
-  if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no answer within %u second",
-                                           "no answer within %u seconds", timeout),
-                              timeout);
-  else
-    detail = g_strdup (transport_error->message);
+  detail = kp_http_session_describe_error (transport_error, timeout);
   set_error (error, KP_BACKEND_ERROR_TEMPORARY, request, detail);
 }
 
@@ -162,48 +162,37 @@ dup_bearer (KpZgwClient *self)
 }
 
 /*
- * Sends @method to @url with @body (nullable) and returns the JSON object
- * it answers (transfer full), or NULL with @error set. @with_crs adds the
+ * Sends @method to @url with @body (nullable) and returns the JSON it
+ * answers (transfer full), or NULL with @error set. @with_crs adds the
  * coordinate headers that the Zaken API requires on /zaken.
  */
-static JsonObject *
-send_request (KpZgwClient *self,
-              const Request *request,
-              const char *url,
-              JsonNode *body,
-              gboolean with_crs,
-              GCancellable *cancellable,
-              GError **error)
+static JsonNode *
+send_request_for_node (KpZgwClient *self,
+                       const Request *request,
+                       const char *url,
+                       JsonNode *body,
+                       gboolean with_crs,
+                       GCancellable *cancellable,
+                       GError **error)
 {
-  g_autoptr (SoupMessage) message = soup_message_new (request->method, url);
+  KpHttpRequest http_request = { "ZGW", request->method, request->resource };
+  g_autofree char *bearer = dup_bearer (self);
+  g_autoptr (SoupMessage) message
+      = kp_http_json_new_message (&http_request, url, body, bearer, error);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *bearer = NULL;
-  SoupMessageHeaders *headers;
   JsonNode *root;
   guint status;
 
   if (message == NULL)
-    {
-      set_error (error, KP_BACKEND_ERROR_PERMANENT, request, _ ("not a valid address"));
-      return NULL;
-    }
-  headers = soup_message_get_request_headers (message);
-  bearer = dup_bearer (self);
-  soup_message_headers_replace (headers, "Authorization", bearer);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+    return NULL;
   if (with_crs)
     {
+      SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
       soup_message_headers_replace (headers, "Accept-Crs", CRS);
       soup_message_headers_replace (headers, "Content-Crs", CRS);
-    }
-  if (body != NULL)
-    {
-      char *text = json_to_string (body, FALSE);
-      g_autoptr (GBytes) request_body = g_bytes_new_take (text, strlen (text));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", request_body);
     }
 
   bytes = soup_session_send_and_read (self->session, message, cancellable, &local_error);
@@ -220,7 +209,30 @@ send_request (KpZgwClient *self,
     }
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                    (gssize) g_bytes_get_size (bytes), NULL)
-      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+      || (root = json_parser_get_root (parser)) == NULL)
+    {
+      set_malformed_error (error, request);
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+/* As send_request_for_node(), for the JSON object that nearly every answer is. (transfer full) */
+static JsonObject *
+send_request (KpZgwClient *self,
+              const Request *request,
+              const char *url,
+              JsonNode *body,
+              gboolean with_crs,
+              GCancellable *cancellable,
+              GError **error)
+{
+  g_autoptr (JsonNode) root
+      = send_request_for_node (self, request, url, body, with_crs, cancellable, error);
+
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       set_malformed_error (error, request);
       return NULL;
@@ -235,6 +247,19 @@ query_pair (const char *name, const char *value)
   g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
 
   return g_strconcat (name, "=", escaped, NULL);
+}
+
+/* "first=…&second=…", the two-part question that most lookups ask. (transfer full) */
+static char *
+query_two (const char *first_name,
+           const char *first_value,
+           const char *second_name,
+           const char *second_value)
+{
+  g_autofree char *first = query_pair (first_name, first_value);
+  g_autofree char *second = query_pair (second_name, second_value);
+
+  return g_strconcat (first, "&", second, NULL);
 }
 
 /*
@@ -295,19 +320,53 @@ get_list (KpZgwClient *self,
   return g_steal_pointer (&results);
 }
 
-/* The "url" of a created or found object, which every ZGW resource has. (transfer full) */
-static char *
-dup_url_member (JsonObject *object, const Request *request, GError **error)
+/* The string @member of @object, or NULL with @error set when it is missing or empty. */
+static const char *
+get_required_string (JsonObject *object, const char *member, const Request *request, GError **error)
 {
-  const char *url
-      = object != NULL ? json_object_get_string_member_with_default (object, "url", NULL) : NULL;
+  const char *value = kp_http_json_get_text (object, member);
 
-  if (url == NULL || !g_str_has_prefix (url, "http"))
+  if (value == NULL)
+    {
+      set_malformed_error (error, request);
+      return NULL;
+    }
+  return value;
+}
+
+/*
+ * The URL in @member of @object: "url" names a created or found object,
+ * which every ZGW resource has; other members link to one. (transfer full)
+ */
+static char *
+dup_url_member (JsonObject *object, const char *member, const Request *request, GError **error)
+{
+  const char *url = get_required_string (object, member, request, error);
+
+  if (url == NULL)
+    return NULL;
+  if (!g_str_has_prefix (url, "http"))
     {
       set_malformed_error (error, request);
       return NULL;
     }
   return g_strdup (url);
+}
+
+/* POST @body to @base and @request's resource: the object answered. (transfer full) */
+static JsonObject *
+post_for_answer (KpZgwClient *self,
+                 const Request *request,
+                 const char *base,
+                 JsonBuilder *body,
+                 gboolean with_crs,
+                 GCancellable *cancellable,
+                 GError **error)
+{
+  g_autofree char *url = g_strconcat (base, request->resource, NULL);
+  g_autoptr (JsonNode) root = json_builder_get_root (body);
+
+  return send_request (self, request, url, root, with_crs, cancellable, error);
 }
 
 /* POST @body to @base@resource: the new object's URL. (transfer full) */
@@ -321,25 +380,34 @@ post (KpZgwClient *self,
       GError **error)
 {
   Request request = { "POST", resource };
-  g_autofree char *url = g_strconcat (base, resource, NULL);
-  g_autoptr (JsonNode) root = json_builder_get_root (body);
   g_autoptr (JsonObject) answer
-      = send_request (self, &request, url, root, with_crs, cancellable, error);
+      = post_for_answer (self, &request, base, body, with_crs, cancellable, error);
 
   if (answer == NULL)
     return NULL;
-  return dup_url_member (answer, &request, error);
+  return dup_url_member (answer, "url", &request, error);
 }
 
-/* The URL of the only object in @results, NULL when there is none. */
+/*
+ * GET the list @base@resource?@query: the URL of its first object, NULL
+ * without @error when the list is empty. (transfer full)
+ */
 static char *
-dup_first_url (GPtrArray *results, const char *resource, GError **error)
+find_first_url (KpZgwClient *self,
+                const char *base,
+                const char *resource,
+                const char *query,
+                gboolean with_crs,
+                GCancellable *cancellable,
+                GError **error)
 {
   Request request = { "GET", resource };
+  g_autoptr (GPtrArray) results
+      = get_list (self, base, resource, query, with_crs, cancellable, error);
 
-  if (results->len == 0)
+  if (results == NULL || results->len == 0)
     return NULL;
-  return dup_url_member (g_ptr_array_index (results, 0), &request, error);
+  return dup_url_member (g_ptr_array_index (results, 0), "url", &request, error);
 }
 
 /* ---- JSON ---- */
@@ -401,6 +469,8 @@ zgw_type_new (JsonObject *object)
   type->omschrijving_generiek
       = g_strdup (json_object_get_string_member_with_default (object, "omschrijvingGeneriek", ""));
   type->volgnummer = json_object_get_int_member_with_default (object, "volgnummer", 0);
+  type->vertrouwelijkheidaanduiding = g_strdup (
+      json_object_get_string_member_with_default (object, "vertrouwelijkheidaanduiding", ""));
   return type;
 }
 
@@ -446,6 +516,14 @@ get_types (KpZgwClient *self,
   return g_steal_pointer (&types);
 }
 
+/* With the other document functions at the end of this file. */
+static GPtrArray *get_informatieobjecttypen (KpZgwClient *self,
+                                             const char *catalogus,
+                                             const char *zaaktype_url,
+                                             const char *day,
+                                             GCancellable *cancellable,
+                                             GError **error);
+
 /* ---- GObject ---- */
 
 static void
@@ -462,6 +540,7 @@ kp_zgw_client_finalize (GObject *object)
     memset (self->secret, 0, strlen (self->secret));
   g_clear_pointer (&self->secret, g_free);
   g_free (self->client_id);
+  g_free (self->documenten_url);
   g_free (self->catalogi_url);
   g_free (self->zaken_url);
 
@@ -510,22 +589,6 @@ kp_zgw_zaaktype_find_roltype (const KpZgwZaaktype *zaaktype, const char *omschri
   return NULL;
 }
 
-static gboolean
-is_http_url (const char *url)
-{
-  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0'
-         && (g_str_equal (g_uri_get_scheme (uri), "https")
-             || g_str_equal (g_uri_get_scheme (uri), "http"));
-}
-
-static char *
-dup_with_slash (const char *url)
-{
-  return g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
-}
-
 /* (transfer full) */
 KpZgwClient *
 kp_zgw_client_new (const char *zaken_url,
@@ -543,25 +606,32 @@ kp_zgw_client_new (const char *zaken_url,
   g_return_val_if_fail (timeout_seconds > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!is_http_url (zaken_url) || !is_http_url (catalogi_url))
+  if (!kp_http_json_is_http_url (zaken_url) || !kp_http_json_is_http_url (catalogi_url))
     {
       g_set_error (error, KP_BACKEND_ERROR, KP_BACKEND_ERROR_PERMANENT,
                    _ ("“%s” is not an http or https address"),
-                   is_http_url (zaken_url) ? catalogi_url : zaken_url);
+                   kp_http_json_is_http_url (zaken_url) ? catalogi_url : zaken_url);
       return NULL;
     }
 
   self = g_object_new (KP_TYPE_ZGW_CLIENT, NULL);
-  self->zaken_url = dup_with_slash (zaken_url);
-  self->catalogi_url = dup_with_slash (catalogi_url);
+  self->zaken_url = kp_http_json_dup_with_slash (zaken_url);
+  self->catalogi_url = kp_http_json_dup_with_slash (catalogi_url);
   self->client_id = g_strdup (client_id);
   self->secret = g_strdup (secret);
   self->user_representation = g_strdup (user_representation);
   /* Set up here, before any worker thread sends on it, as libsoup requires. */
-  self->session
-      = soup_session_new_with_options ("timeout", timeout_seconds, "idle-timeout", timeout_seconds,
-                                       "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
+  self->session = kp_http_session_new (NULL, NULL, timeout_seconds, NULL);
   return g_steal_pointer (&self);
+}
+
+void
+kp_zgw_client_set_session (KpZgwClient *self, SoupSession *session)
+{
+  g_return_if_fail (KP_IS_ZGW_CLIENT (self));
+  g_return_if_fail (SOUP_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
 }
 
 void
@@ -581,23 +651,22 @@ kp_zgw_client_find_catalogus (KpZgwClient *self,
                               GCancellable *cancellable,
                               GError **error)
 {
-  g_autofree char *domein_pair = NULL;
-  g_autofree char *rsin_pair = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *query = NULL;
-  g_autoptr (GPtrArray) results = NULL;
   g_autofree char *url = NULL;
 
   g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
   g_return_val_if_fail (domein != NULL && rsin != NULL, NULL);
 
-  domein_pair = query_pair ("domein", domein);
-  rsin_pair = query_pair ("rsin", rsin);
-  query = g_strconcat (domein_pair, "&", rsin_pair, NULL);
-  results = get_list (self, self->catalogi_url, "catalogussen", query, FALSE, cancellable, error);
-  if (results == NULL)
-    return NULL;
-  url = dup_first_url (results, "catalogussen", error);
-  if (url == NULL && (error == NULL || *error == NULL))
+  query = query_two ("domein", domein, "rsin", rsin);
+  url = find_first_url (self, self->catalogi_url, "catalogussen", query, FALSE, cancellable,
+                        &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (url == NULL)
     {
       Request request = { "GET", "catalogussen" };
 
@@ -616,9 +685,7 @@ fetch_zaaktype (KpZgwClient *self,
                 GCancellable *cancellable,
                 GError **error)
 {
-  g_autofree char *catalogus_pair = query_pair ("catalogus", catalogus);
-  g_autofree char *identificatie_pair = query_pair ("identificatie", identificatie);
-  g_autofree char *query = g_strconcat (catalogus_pair, "&", identificatie_pair, NULL);
+  g_autofree char *query = query_two ("catalogus", catalogus, "identificatie", identificatie);
   g_autoptr (GPtrArray) versions
       = get_list (self, self->catalogi_url, "zaaktypen", query, FALSE, cancellable, error);
   Request request = { "GET", "zaaktypen" };
@@ -679,6 +746,10 @@ kp_zgw_client_resolve_zaaktype (KpZgwClient *self,
   zaaktype->roltypen = get_types (self, "roltypen", zaaktype->url, cancellable, error);
   if (zaaktype->roltypen == NULL)
     return NULL;
+  zaaktype->informatieobjecttypen
+      = get_informatieobjecttypen (self, catalogus, zaaktype->url, day_text, cancellable, error);
+  if (zaaktype->informatieobjecttypen == NULL)
+    return NULL;
 
   g_mutex_lock (&self->zaaktypen_lock);
   cached = zaaktype;
@@ -695,21 +766,13 @@ kp_zgw_client_find_zaak (KpZgwClient *self,
                          GCancellable *cancellable,
                          GError **error)
 {
-  g_autofree char *identificatie_pair = NULL;
-  g_autofree char *bron_pair = NULL;
   g_autofree char *query = NULL;
-  g_autoptr (GPtrArray) results = NULL;
 
   g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
   g_return_val_if_fail (identificatie != NULL && bronorganisatie != NULL, NULL);
 
-  identificatie_pair = query_pair ("identificatie", identificatie);
-  bron_pair = query_pair ("bronorganisatie", bronorganisatie);
-  query = g_strconcat (identificatie_pair, "&", bron_pair, NULL);
-  results = get_list (self, self->zaken_url, "zaken", query, TRUE, cancellable, error);
-  if (results == NULL)
-    return NULL;
-  return dup_first_url (results, "zaken", error);
+  query = query_two ("identificatie", identificatie, "bronorganisatie", bronorganisatie);
+  return find_first_url (self, self->zaken_url, "zaken", query, TRUE, cancellable, error);
 }
 
 static void
@@ -796,15 +859,9 @@ find_by_zaak (KpZgwClient *self,
               GCancellable *cancellable,
               GError **error)
 {
-  g_autofree char *zaak_pair = query_pair ("zaak", zaak);
-  g_autofree char *type_pair = query_pair (type_name, type_url);
-  g_autofree char *query = g_strconcat (zaak_pair, "&", type_pair, NULL);
-  g_autoptr (GPtrArray) results
-      = get_list (self, self->zaken_url, resource, query, FALSE, cancellable, error);
+  g_autofree char *query = query_two ("zaak", zaak, type_name, type_url);
 
-  if (results == NULL)
-    return NULL;
-  return dup_first_url (results, resource, error);
+  return find_first_url (self, self->zaken_url, resource, query, FALSE, cancellable, error);
 }
 
 /* (transfer full) */
@@ -913,4 +970,365 @@ kp_zgw_client_create_status (KpZgwClient *self,
   add_string (builder, "datumStatusGezet", when);
   json_builder_end_object (builder);
   return post (self, self->zaken_url, "statussen", builder, FALSE, cancellable, error);
+}
+
+/* ---- Documents, their links to a zaak, and reserved numbers ---- */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpZgwType, zgw_type_free)
+
+/*
+ * The omschrijvingen of the informatieobjecttypen that @zaaktype_url
+ * allows: Catalogi 1.3 links them by omschrijving, not by URL.
+ * (transfer full) (element-type utf8)
+ */
+static GHashTable *
+get_allowed_omschrijvingen (KpZgwClient *self,
+                            const char *zaaktype_url,
+                            GCancellable *cancellable,
+                            GError **error)
+{
+  g_autofree char *query = query_pair ("zaaktype", zaaktype_url);
+  g_autoptr (GPtrArray) links = get_list (
+      self, self->catalogi_url, "zaaktype-informatieobjecttypen", query, FALSE, cancellable, error);
+  GHashTable *allowed;
+
+  if (links == NULL)
+    return NULL;
+  allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const char *omschrijving = json_object_get_string_member_with_default (
+          g_ptr_array_index (links, i), "informatieobjecttype", NULL);
+
+      if (omschrijving != NULL)
+        g_hash_table_add (allowed, g_strdup (omschrijving));
+    }
+  return allowed;
+}
+
+/*
+ * The informatieobjecttypen of @catalogus valid on @day (as "2026-03-14")
+ * that @zaaktype_url allows. (transfer full) (element-type KpZgwType)
+ */
+static GPtrArray *
+get_informatieobjecttypen (KpZgwClient *self,
+                           const char *catalogus,
+                           const char *zaaktype_url,
+                           const char *day,
+                           GCancellable *cancellable,
+                           GError **error)
+{
+  g_autoptr (GHashTable) allowed
+      = get_allowed_omschrijvingen (self, zaaktype_url, cancellable, error);
+  g_autoptr (GPtrArray) types = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *query = NULL;
+
+  if (allowed == NULL)
+    return NULL;
+  types = g_ptr_array_new_with_free_func ((GDestroyNotify) zgw_type_free);
+  /* A zaaktype without documents needs no second question. */
+  if (g_hash_table_size (allowed) == 0)
+    return g_steal_pointer (&types);
+
+  query = query_two ("catalogus", catalogus, "datumGeldigheid", day);
+  results = get_list (self, self->catalogi_url, "informatieobjecttypen", query, FALSE, cancellable,
+                      error);
+  if (results == NULL)
+    return NULL;
+  for (guint i = 0; i < results->len; i++)
+    {
+      g_autoptr (KpZgwType) type = zgw_type_new (g_ptr_array_index (results, i));
+
+      if (type->url != NULL && g_hash_table_contains (allowed, type->omschrijving))
+        g_ptr_array_add (types, g_steal_pointer (&type));
+    }
+  return g_steal_pointer (&types);
+}
+
+const KpZgwType *
+kp_zgw_zaaktype_find_informatieobjecttype (const KpZgwZaaktype *zaaktype, const char *omschrijving)
+{
+  g_return_val_if_fail (zaaktype != NULL && omschrijving != NULL, NULL);
+
+  for (guint i = 0; i < zaaktype->informatieobjecttypen->len; i++)
+    {
+      const KpZgwType *type = g_ptr_array_index (zaaktype->informatieobjecttypen, i);
+
+      if (g_str_equal (type->omschrijving, omschrijving))
+        return type;
+    }
+  return NULL;
+}
+
+gboolean
+kp_zgw_client_set_documenten_url (KpZgwClient *self, const char *url, GError **error)
+{
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  if (!kp_http_json_is_http_url (url))
+    {
+      g_set_error (error, KP_BACKEND_ERROR, KP_BACKEND_ERROR_PERMANENT,
+                   _ ("“%s” is not an http or https address"), url);
+      return FALSE;
+    }
+  g_free (self->documenten_url);
+  self->documenten_url = kp_http_json_dup_with_slash (url);
+  return TRUE;
+}
+
+gboolean
+kp_zgw_client_has_documenten (KpZgwClient *self)
+{
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), FALSE);
+
+  return self->documenten_url != NULL;
+}
+
+/* (transfer full) */
+char *
+kp_zgw_client_find_document (KpZgwClient *self,
+                             const char *identificatie,
+                             const char *bronorganisatie,
+                             GCancellable *cancellable,
+                             GError **error)
+{
+  g_autofree char *query = NULL;
+
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
+  g_return_val_if_fail (self->documenten_url != NULL, NULL);
+  g_return_val_if_fail (identificatie != NULL && bronorganisatie != NULL, NULL);
+
+  query = query_two ("identificatie", identificatie, "bronorganisatie", bronorganisatie);
+  return find_first_url (self, self->documenten_url, "enkelvoudiginformatieobjecten", query, FALSE,
+                         cancellable, error);
+}
+
+/* (transfer full) */
+char *
+kp_zgw_client_create_document (KpZgwClient *self,
+                               const KpZgwNewDocument *document,
+                               GCancellable *cancellable,
+                               GError **error)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *titel = NULL;
+  g_autofree char *inhoud = NULL;
+  gsize size;
+  const guchar *bytes;
+
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
+  g_return_val_if_fail (self->documenten_url != NULL, NULL);
+  g_return_val_if_fail (document != NULL && document->identificatie != NULL, NULL);
+  g_return_val_if_fail (document->informatieobjecttype != NULL && document->inhoud != NULL, NULL);
+
+  bytes = g_bytes_get_data (document->inhoud, &size);
+  inhoud = g_base64_encode (bytes, size);
+  titel = dup_cut (document->titel, 200);
+  json_builder_begin_object (builder);
+  add_string (builder, "identificatie", document->identificatie);
+  add_string (builder, "bronorganisatie", document->bronorganisatie);
+  add_string (builder, "creatiedatum", document->creatiedatum);
+  add_string (builder, "titel", titel);
+  add_string (builder, "auteur", document->auteur);
+  add_string (builder, "taal", "dut");
+  add_string (builder, "formaat", document->formaat);
+  add_string (builder, "bestandsnaam", document->bestandsnaam);
+  add_optional_string (builder, "vertrouwelijkheidaanduiding",
+                       document->vertrouwelijkheidaanduiding);
+  add_string (builder, "informatieobjecttype", document->informatieobjecttype);
+  add_string (builder, "inhoud", inhoud);
+  json_builder_set_member_name (builder, "bestandsomvang");
+  json_builder_add_int_value (builder, (gint64) size);
+  json_builder_end_object (builder);
+  return post (self, self->documenten_url, "enkelvoudiginformatieobjecten", builder, FALSE,
+               cancellable, error);
+}
+
+/* (transfer full) */
+char *
+kp_zgw_client_find_zaakinformatieobject (KpZgwClient *self,
+                                         const char *zaak,
+                                         const char *document,
+                                         GCancellable *cancellable,
+                                         GError **error)
+{
+  Request request = { "GET", "zaakinformatieobjecten" };
+  g_autofree char *query = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  JsonArray *links;
+
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
+  g_return_val_if_fail (zaak != NULL && document != NULL, NULL);
+
+  query = query_two ("zaak", zaak, "informatieobject", document);
+  url = g_strconcat (self->zaken_url, "zaakinformatieobjecten?", query, NULL);
+  /* Unlike the other lists, this one is a bare array, without pages. */
+  answer = send_request_for_node (self, &request, url, NULL, FALSE, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (answer))
+    {
+      set_malformed_error (error, &request);
+      return NULL;
+    }
+  links = json_node_get_array (answer);
+  if (json_array_get_length (links) == 0)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (links, 0)))
+    {
+      set_malformed_error (error, &request);
+      return NULL;
+    }
+  return dup_url_member (json_array_get_object_element (links, 0), "url", &request, error);
+}
+
+/* (transfer full) */
+char *
+kp_zgw_client_create_zaakinformatieobject (KpZgwClient *self,
+                                           const char *zaak,
+                                           const char *document,
+                                           const char *titel,
+                                           GCancellable *cancellable,
+                                           GError **error)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *cut_titel = NULL;
+
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
+  g_return_val_if_fail (zaak != NULL && document != NULL && titel != NULL, NULL);
+
+  cut_titel = dup_cut (titel, 200);
+  json_builder_begin_object (builder);
+  add_string (builder, "informatieobject", document);
+  add_string (builder, "zaak", zaak);
+  add_string (builder, "titel", cut_titel);
+  json_builder_end_object (builder);
+  return post (self, self->zaken_url, "zaakinformatieobjecten", builder, FALSE, cancellable, error);
+}
+
+/* (transfer full) */
+char *
+kp_zgw_client_reserve_zaaknummer (KpZgwClient *self,
+                                  const char *bronorganisatie,
+                                  GCancellable *cancellable,
+                                  GError **error)
+{
+  Request request = { "POST", "zaaknummer_reserveren" };
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonObject) answer = NULL;
+
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
+  g_return_val_if_fail (bronorganisatie != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "bronorganisatie", bronorganisatie);
+  json_builder_end_object (builder);
+  answer = post_for_answer (self, &request, self->zaken_url, builder, FALSE, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+  return g_strdup (get_required_string (answer, "zaaknummer", &request, error));
+}
+
+/* ---- The status screen: a zaak's status now ---- */
+
+/*
+ * GET the object of @resource that @link (a URL from an answer) points at,
+ * asked at @root, the configured API, by the uuid at the end of @link:
+ * our token goes nowhere else, and nothing else from the answer goes into
+ * the path. (transfer full)
+ */
+static JsonObject *
+get_linked_object (KpZgwClient *self,
+                   const char *root,
+                   const char *resource,
+                   const char *link,
+                   GCancellable *cancellable,
+                   GError **error)
+{
+  Request request = { "GET", resource };
+  g_autofree char *segment = g_strconcat ("/", resource, "/", NULL);
+  const char *found = link != NULL ? g_strrstr (link, segment) : NULL;
+  const char *uuid = found != NULL ? found + strlen (segment) : NULL;
+  g_autofree char *url = NULL;
+
+  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+    {
+      set_malformed_error (error, &request);
+      return NULL;
+    }
+  url = g_strconcat (root, resource, "/", uuid, NULL);
+  return send_request (self, &request, url, NULL, FALSE, cancellable, error);
+}
+
+/* (transfer full) (nullable) */
+char *
+kp_zgw_client_fetch_zaak_statustype (KpZgwClient *self,
+                                     const char *identificatie,
+                                     const char *bronorganisatie,
+                                     GCancellable *cancellable,
+                                     GError **error)
+{
+  Request request = { "GET", "statussen" };
+  g_autofree char *query = NULL;
+  g_autoptr (GPtrArray) zaken = NULL;
+  g_autoptr (JsonObject) status = NULL;
+  const char *status_url;
+
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), NULL);
+  g_return_val_if_fail (identificatie != NULL && bronorganisatie != NULL, NULL);
+
+  query = query_two ("identificatie", identificatie, "bronorganisatie", bronorganisatie);
+  zaken = get_list (self, self->zaken_url, "zaken", query, TRUE, cancellable, error);
+  if (zaken == NULL)
+    return NULL;
+  if (zaken->len == 0)
+    {
+      Request zaken_request = { "GET", "zaken" };
+
+      set_error (error, KP_BACKEND_ERROR_PERMANENT, &zaken_request,
+                 _ ("no zaak with this identificatie"));
+      return NULL;
+    }
+  /* The Zaak's "status" is the URL of its latest status, null before the first. */
+  status_url
+      = json_object_get_string_member_with_default (g_ptr_array_index (zaken, 0), "status", NULL);
+  if (status_url == NULL)
+    return NULL;
+  status = get_linked_object (self, self->zaken_url, "statussen", status_url, cancellable, error);
+  if (status == NULL)
+    return NULL;
+  return dup_url_member (status, "statustype", &request, error);
+}
+
+gboolean
+kp_zgw_client_fetch_statustype (KpZgwClient *self,
+                                const char *url,
+                                char **omschrijving,
+                                char **statustekst,
+                                GCancellable *cancellable,
+                                GError **error)
+{
+  Request request = { "GET", "statustypen" };
+  g_autoptr (JsonObject) statustype = NULL;
+  const char *name;
+
+  g_return_val_if_fail (KP_IS_ZGW_CLIENT (self), FALSE);
+  g_return_val_if_fail (url != NULL && omschrijving != NULL && statustekst != NULL, FALSE);
+
+  statustype = get_linked_object (self, self->catalogi_url, "statustypen", url, cancellable, error);
+  if (statustype == NULL)
+    return FALSE;
+  name = get_required_string (statustype, "omschrijving", &request, error);
+  if (name == NULL)
+    return FALSE;
+  *omschrijving = g_strdup (name);
+  /* statustekst is optional and may be empty: then there is no text for the initiator. */
+  *statustekst
+      = g_strdup (json_object_get_string_member_with_default (statustype, "statustekst", ""));
+  if (**statustekst == '\0')
+    g_clear_pointer (statustekst, g_free);
+  return TRUE;
 }

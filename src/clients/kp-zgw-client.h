@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -25,17 +26,23 @@ typedef struct
 {
   char *url;
   char *omschrijving;
-  char *omschrijving_generiek; /* roltypen: "initiator", …; statustypen: may be empty */
-  gint64 volgnummer;           /* statustypen: their order; roltypen: 0 */
+  char *omschrijving_generiek;       /* roltypen: "initiator", …; statustypen: may be empty */
+  gint64 volgnummer;                 /* statustypen: their order; roltypen: 0 */
+  char *vertrouwelijkheidaanduiding; /* informatieobjecttypen: e.g. "zaakvertrouwelijk" */
 } KpZgwType;
 
-/* One zaaktype version, with the statustypen (in volgnummer order) and roltypen it has. */
+/*
+ * One zaaktype version, with the statustypen (in volgnummer order) and
+ * roltypen it has, and the informatieobjecttypen its zaken may hold
+ * (valid on the day it was resolved for).
+ */
 typedef struct
 {
   char *url;
   char *identificatie;
-  GPtrArray *statustypen; /* (element-type KpZgwType) */
-  GPtrArray *roltypen;    /* (element-type KpZgwType) */
+  GPtrArray *statustypen;           /* (element-type KpZgwType) */
+  GPtrArray *roltypen;              /* (element-type KpZgwType) */
+  GPtrArray *informatieobjecttypen; /* (element-type KpZgwType) */
 } KpZgwZaaktype;
 
 /* (nullable) (transfer none): the first status a zaak gets, lowest volgnummer */
@@ -88,6 +95,12 @@ KpZgwClient *kp_zgw_client_new (const char *zaken_url,
                                 guint timeout_seconds,
                                 GError **error);
 void kp_zgw_client_set_clock (KpZgwClient *self, KpZgwClock clock);
+/*
+ * Sends on @session from now on instead of a plain one: made with
+ * kp_http_session_new() it knows the kiosk's CA file and proxy. Call it
+ * before the first request.
+ */
+void kp_zgw_client_set_session (KpZgwClient *self, SoupSession *session);
 
 /* The catalogus of @domein (e.g. "ABR") and @rsin. (transfer full) */
 char *kp_zgw_client_find_catalogus (KpZgwClient *self,
@@ -150,5 +163,92 @@ char *kp_zgw_client_create_status (KpZgwClient *self,
                                    GDateTime *set_at,
                                    GCancellable *cancellable,
                                    GError **error);
+
+/* ---- Documents (Documenten 1.5), their links to a zaak, and reserved numbers ---- */
+
+/* (nullable) (transfer none): the informatieobjecttype with this omschrijving */
+const KpZgwType *kp_zgw_zaaktype_find_informatieobjecttype (const KpZgwZaaktype *zaaktype,
+                                                            const char *omschrijving);
+
+/* What POST /enkelvoudiginformatieobjecten gets. */
+typedef struct
+{
+  const char *identificatie; /* fixed before the POST, so a retry can look it up */
+  const char *bronorganisatie;
+  const char *creatiedatum; /* "2026-03-14" */
+  const char *titel;        /* cut to 200 characters */
+  const char *auteur;
+  const char *formaat; /* "application/pdf" */
+  const char *bestandsnaam;
+  const char *vertrouwelijkheidaanduiding;
+  const char *informatieobjecttype; /* URL */
+  GBytes *inhoud;                   /* sent as base64 */
+} KpZgwNewDocument;
+
+/*
+ * The Documenten API's root, e.g. "https://zaken.example.nl/documenten/api/v1/".
+ * Without it the client sends no documents. Fails with
+ * KP_BACKEND_ERROR_PERMANENT for an address that is not http(s).
+ */
+gboolean kp_zgw_client_set_documenten_url (KpZgwClient *self, const char *url, GError **error);
+gboolean kp_zgw_client_has_documenten (KpZgwClient *self);
+
+/* The URL of the document with @identificatie at @bronorganisatie, or NULL with no error. */
+char *kp_zgw_client_find_document (KpZgwClient *self,
+                                   const char *identificatie,
+                                   const char *bronorganisatie,
+                                   GCancellable *cancellable,
+                                   GError **error);
+/* POST /enkelvoudiginformatieobjecten; the new document's URL. (transfer full) */
+char *kp_zgw_client_create_document (KpZgwClient *self,
+                                     const KpZgwNewDocument *document,
+                                     GCancellable *cancellable,
+                                     GError **error);
+
+/* The URL of the link between @zaak and @document, or NULL with no error. (transfer full) */
+char *kp_zgw_client_find_zaakinformatieobject (KpZgwClient *self,
+                                               const char *zaak,
+                                               const char *document,
+                                               GCancellable *cancellable,
+                                               GError **error);
+/* POST /zaakinformatieobjecten (Zaken API): links @document to @zaak. (transfer full) */
+char *kp_zgw_client_create_zaakinformatieobject (KpZgwClient *self,
+                                                 const char *zaak,
+                                                 const char *document,
+                                                 const char *titel,
+                                                 GCancellable *cancellable,
+                                                 GError **error);
+
+/*
+ * POST /zaaknummer_reserveren (Open Zaak, EXPERIMENTEEL): a zaak
+ * identificatie that the next zaak created with it at @bronorganisatie
+ * gets. (transfer full)
+ */
+char *kp_zgw_client_reserve_zaaknummer (KpZgwClient *self,
+                                        const char *bronorganisatie,
+                                        GCancellable *cancellable,
+                                        GError **error);
+
+/*
+ * For the status screen: the URL of the statustype of the latest status of
+ * the zaak with @identificatie at @bronorganisatie (GET /zaken?…, then GET
+ * its status). NULL with no error while the zaak has no status; a
+ * KP_BACKEND_ERROR_PERMANENT when there is no such zaak. (transfer full)
+ */
+char *kp_zgw_client_fetch_zaak_statustype (KpZgwClient *self,
+                                           const char *identificatie,
+                                           const char *bronorganisatie,
+                                           GCancellable *cancellable,
+                                           GError **error);
+/*
+ * GET the statustype that @url points at, from the configured Catalogi API: its
+ * omschrijving and its statustekst for the initiator (NULL when empty).
+ */
+gboolean kp_zgw_client_fetch_statustype (KpZgwClient *self,
+                                         const char *url,
+                                         char **omschrijving,
+                                         char **statustekst,
+                                         GCancellable *cancellable,
+                                         GError **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "kp-appointment-backend.h"
 
 #include "kp-embedded-agenda.h"
+#include "kp-http-session.h"
 #include "kp-qmatic-backend.h"
 
 #include <glib/gi18n-lib.h>
@@ -111,6 +112,9 @@ KpAppointmentBackend *
 kp_appointment_backend_new_for_config (KpConfig *config, KpStore *store, GError **error)
 {
   g_autofree char *api_key = NULL;
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (KpQmaticBackend) qmatic = NULL;
+  guint timeout_seconds;
 
   g_return_val_if_fail (KP_IS_CONFIG (config), NULL);
   g_return_val_if_fail (KP_IS_STORE (store), NULL);
@@ -123,9 +127,16 @@ kp_appointment_backend_new_for_config (KpConfig *config, KpStore *store, GError 
   api_key = kp_qmatic_backend_read_api_key (kp_config_get_qmatic_api_key_file (config), error);
   if (api_key == NULL)
     return NULL;
-  return KP_APPOINTMENT_BACKEND (
-      kp_qmatic_backend_new (store, kp_config_get_qmatic_url (config), api_key,
-                             kp_config_get_qmatic_timeout_seconds (config), error));
+  timeout_seconds = kp_config_get_qmatic_timeout_seconds (config);
+  session = kp_http_session_new (config, "qmatic", timeout_seconds, error);
+  if (session == NULL)
+    return NULL;
+  qmatic = kp_qmatic_backend_new (store, kp_config_get_qmatic_url (config), api_key,
+                                  timeout_seconds, error);
+  if (qmatic == NULL)
+    return NULL;
+  kp_qmatic_backend_set_session (qmatic, session);
+  return KP_APPOINTMENT_BACKEND (g_steal_pointer (&qmatic));
 }
 
 /* (transfer full) (nullable) */

@@ -79,18 +79,22 @@ kp_circuit_breaker_allows (KpCircuitBreaker *self, gint64 now, gint64 *open_unti
   return allows;
 }
 
-void
+KpCircuitBreakerChange
 kp_circuit_breaker_record (KpCircuitBreaker *self, const GError *failure, gint64 now)
 {
-  g_return_if_fail (KP_IS_CIRCUIT_BREAKER (self));
+  KpCircuitBreakerChange change = KP_CIRCUIT_BREAKER_UNCHANGED;
+
+  g_return_val_if_fail (KP_IS_CIRCUIT_BREAKER (self), KP_CIRCUIT_BREAKER_UNCHANGED);
 
   /* Stopping halfway says nothing about the case system. */
   if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    return KP_CIRCUIT_BREAKER_UNCHANGED;
 
   g_mutex_lock (&self->lock);
   if (!is_outage (failure))
     {
+      if (self->open_until != 0)
+        change = KP_CIRCUIT_BREAKER_CLOSED;
       self->failures_in_a_row = 0;
       self->open_until = 0;
     }
@@ -98,8 +102,10 @@ kp_circuit_breaker_record (KpCircuitBreaker *self, const GError *failure, gint64
     {
       /* Also the single try after a cool-down: still down, so rest again. */
       self->open_until = now + self->cool_down;
+      change = KP_CIRCUIT_BREAKER_OPENED;
     }
   g_mutex_unlock (&self->lock);
+  return change;
 }
 
 guint

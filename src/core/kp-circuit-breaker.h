@@ -29,8 +29,17 @@ KpCircuitBreaker *kp_circuit_breaker_new (guint threshold, GTimeSpan cool_down);
  * returns FALSE and sets @open_until (optional) to when it lets one try.
  */
 gboolean kp_circuit_breaker_allows (KpCircuitBreaker *self, gint64 now, gint64 *open_until);
+/* What one recorded call did to the breaker. */
+typedef enum
+{
+  KP_CIRCUIT_BREAKER_UNCHANGED,
+  KP_CIRCUIT_BREAKER_OPENED, /* it opened, or opened again after a failed try */
+  KP_CIRCUIT_BREAKER_CLOSED, /* it had opened, and this answer closed it: the system is back */
+} KpCircuitBreakerChange;
+
 /* How a call that went through at @now ended: @failure NULL for success. */
-void kp_circuit_breaker_record (KpCircuitBreaker *self, const GError *failure, gint64 now);
+KpCircuitBreakerChange
+kp_circuit_breaker_record (KpCircuitBreaker *self, const GError *failure, gint64 now);
 guint kp_circuit_breaker_get_failures_in_a_row (KpCircuitBreaker *self);
 
 G_END_DECLS

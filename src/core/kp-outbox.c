@@ -829,3 +829,58 @@ kp_outbox_retry_now (KpOutbox *self, const char *reference, gint64 now, GError *
                  reference, kp_outbox_state_to_string (kp_outbox_item_get_state (item)));
   return FALSE;
 }
+
+/* @kinds as a JSON array, for SQLite's json_each(). (transfer full) */
+static char *
+dup_kinds_json (const char *const *kinds)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    json_builder_add_string_value (builder, kinds[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+kp_outbox_spread_due (KpOutbox *self,
+                      const char *const *kinds,
+                      gboolean all_but,
+                      gint64 start,
+                      GTimeSpan spacing,
+                      guint *n_moved,
+                      GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *kinds_json = NULL;
+  int n_changed = 0;
+
+  g_return_val_if_fail (KP_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (spacing >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Each row's place counts all the rows before it, so the pace holds even where some keep an earlier time. */
+  stmt
+      = prepare (self,
+                 "UPDATE outbox SET next_attempt_at = ?3 + ranked.place * ?4"
+                 " FROM (SELECT id, row_number () OVER (ORDER BY created_at, id) - 1 AS place"
+                 "       FROM outbox WHERE state = 'pending'"
+                 "       AND (kind IN (SELECT value FROM json_each (?1))) != ?2) AS ranked"
+                 " WHERE outbox.id = ranked.id AND outbox.next_attempt_at > ?3 + ranked.place * ?4",
+                 error);
+  if (stmt == NULL)
+    return FALSE;
+  kinds_json = dup_kinds_json (kinds);
+  bind_text (stmt, 1, kinds_json);
+  sqlite3_bind_int (stmt, 2, all_but ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, spacing);
+  if (!step_in_write_transaction (self, stmt, &n_changed, error))
+    return FALSE;
+  if (n_moved != NULL)
+    *n_moved = n_changed;
+  return TRUE;
+}

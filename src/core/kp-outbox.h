@@ -80,5 +80,19 @@ gboolean kp_outbox_mark_rejected (KpOutbox *self,
                                   GError **error);
 /* pending or rejected -> pending, due at @now; the attempts are kept. */
 gboolean kp_outbox_retry_now (KpOutbox *self, const char *reference, gint64 now, GError **error);
+/*
+ * For a case system that is back after an outage: its waiting rows, those
+ * of @kinds (or, with @all_but, of every kind not in @kinds), become due
+ * one after another from @start, @spacing apart, oldest first, so they
+ * return soon but not all at once. A row due before its place keeps its
+ * time. Sets @n_moved (optional) to how many rows were moved.
+ */
+gboolean kp_outbox_spread_due (KpOutbox *self,
+                               const char *const *kinds,
+                               gboolean all_but,
+                               gint64 start,
+                               GTimeSpan spacing,
+                               guint *n_moved,
+                               GError **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "kp-qmatic-backend.h"
 
 #include "kp-appointment-private.h"
+#include "kp-http-session.h"
 #include "kp-store-private.h"
 
 #include <errno.h>
@@ -131,12 +132,7 @@ set_transport_error (GError **error, const Request *request, GError *transport_e
       g_propagate_error (error, g_error_copy (transport_error));
       return;
     }
-  if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no answer within %u second",
-                                           "no answer within %u seconds", timeout),
-                              timeout);
-  else
-    detail = g_strdup (transport_error->message);
+  detail = kp_http_session_describe_error (transport_error, timeout);
   set_error (error, KP_APPOINTMENT_BACKEND_ERROR_UNAVAILABLE, request, detail);
 }
 
@@ -925,10 +921,17 @@ kp_qmatic_backend_new (KpStore *store,
       = g_str_has_suffix (base_url, "/") ? g_strdup (base_url) : g_strconcat (base_url, "/", NULL);
   self->api_key = g_strdup (api_key);
   /* Set up here, before any worker thread sends on it, as libsoup requires. */
-  self->session
-      = soup_session_new_with_options ("timeout", timeout_seconds, "idle-timeout", timeout_seconds,
-                                       "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
+  self->session = kp_http_session_new (NULL, NULL, timeout_seconds, NULL);
   return g_steal_pointer (&self);
+}
+
+void
+kp_qmatic_backend_set_session (KpQmaticBackend *self, SoupSession *session)
+{
+  g_return_if_fail (KP_IS_QMATIC_BACKEND (self));
+  g_return_if_fail (SOUP_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
 }
 
 static gboolean

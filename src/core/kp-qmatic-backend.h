@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <libsoup/soup.h>
 
 #include "kp-appointment-backend.h"
 #include "kp-store.h"
@@ -45,5 +46,11 @@ KpQmaticBackend *kp_qmatic_backend_new (KpStore *store,
  * Fails with a KP_CONFIG_ERROR. (transfer full)
  */
 char *kp_qmatic_backend_read_api_key (const char *path, GError **error);
+/*
+ * Sends on @session from now on instead of a plain one: made with
+ * kp_http_session_new() it knows the kiosk's CA file and proxy. Call it
+ * before the first request.
+ */
+void kp_qmatic_backend_set_session (KpQmaticBackend *self, SoupSession *session);
 
 G_END_DECLS

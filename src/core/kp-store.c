@@ -226,6 +226,48 @@ static const char *const migrations[] = {
   "  sessions INTEGER NOT NULL,"
   "  PRIMARY KEY (day, word)"
   ") WITHOUT ROWID;",
+
+  /*
+   * 8: the status screen asks kernpunt-syncd, which alone holds the case
+   * systems' secrets, for a case's status now (status_requests), and
+   * kernpunt-syncd keeps the last answer or failure per reference
+   * (case_status). The case system's word and its own text only: no
+   * personal data.
+   */
+  "CREATE TABLE status_requests ("
+  "  reference TEXT PRIMARY KEY,"
+  "  asked_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE case_status ("
+  "  reference TEXT PRIMARY KEY,"
+  "  backend TEXT NOT NULL,"
+  "  status TEXT,"
+  "  status_text TEXT,"
+  "  checked_at INTEGER,"
+  "  last_error_class TEXT,"
+  "  last_error_at INTEGER"
+  ");",
+
+  /*
+   * 10: the e-forms kernpunt-syncd refreshed from Open Formulieren, in
+   * its order, each with its titles as a JSON object (language → text,
+   * "" untranslated) and why it is hidden (NULL: shown); and when the
+   * last refresh worked, or what went wrong since. No personal data.
+   */
+  "CREATE TABLE e_forms ("
+  "  position INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  start_url TEXT NOT NULL,"
+  "  titles TEXT NOT NULL,"
+  "  needs_digid INTEGER NOT NULL CHECK (needs_digid IN (0, 1)),"
+  "  hidden TEXT"
+  ");"
+  "CREATE TABLE e_form_refresh ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  refreshed_at INTEGER NOT NULL,"
+  "  failed_at INTEGER,"
+  "  error TEXT"
+  ");",
 };
 
 static void

@@ -3,7 +3,10 @@
 
 #include "kp-submission-status.h"
 
+#include "kp-case-status-text.h"
 #include "kp-reference.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -14,6 +17,8 @@ struct _KpSubmissionStatus
   char *reference;
   char *kind;
   char *case_id;
+  char *case_number;  /* nullable: none a person could read */
+  char *backend;      /* nullable: no case system to ask */
   GPtrArray *history; /* of KpStatusStep, oldest first */
 };
 
@@ -48,25 +53,89 @@ dup_status_text (const char *status)
   return g_strdup_printf (_ ("The municipality says: %s"), status);
 }
 
+/* (transfer full) @text */
 static void
-add_step (KpSubmissionStatus *self, gint64 at, const char *status)
+add_step_with_text (KpSubmissionStatus *self, gint64 at, const char *status, char *text)
 {
   KpStatusStep *step = g_new0 (KpStatusStep, 1);
 
   step->at = at;
   step->status = g_strdup (status);
-  step->text = dup_status_text (status);
+  step->text = text;
   g_ptr_array_add (self->history, step);
 }
 
-/* A case in a remote system: the status it answered with at delivery. */
+static void
+add_step (KpSubmissionStatus *self, gint64 at, const char *status)
+{
+  add_step_with_text (self, at, status, dup_status_text (status));
+}
+
+/*
+ * Whether @number is one a resident can read out and a case worker can
+ * find: not a link or a uuid, which mean nothing to a person, and not
+ * our own reference again, which the resident typed a moment ago.
+ */
+static gboolean
+is_for_people (KpSubmissionStatus *self, const char *number)
+{
+  return number != NULL && *number != '\0' && !g_uuid_string_is_valid (number)
+         && strstr (number, "://") == NULL && g_ascii_strcasecmp (number, self->reference) != 0;
+}
+
+/*
+ * The case system to ask and the number it gave the case, read from what
+ * the delivery stored. A delivered row that no case system has went to
+ * the embedded register, whose case id (ZAAK-2026-000123) is made to be
+ * read out over the phone.
+ */
+static gboolean
+find_case_system (KpSubmissionStatus *self, KpOutbox *outbox, KpOutboxItem *item, GError **error)
+{
+  g_autoptr (KpStatusRequests) requests = kp_status_requests_new (kp_outbox_get_store (outbox));
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (KpRemoteCase) remote_case
+      = kp_status_requests_find_case (requests, self->reference, &local_error);
+  const char *number;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (remote_case != NULL)
+    number = remote_case->number;
+  else if (kp_outbox_item_get_state (item) == KP_OUTBOX_STATE_DELIVERED)
+    number = kp_outbox_item_get_remote_id (item);
+  else
+    number = NULL;
+  self->backend = remote_case != NULL ? g_strdup (remote_case->backend) : NULL;
+  self->case_number = is_for_people (self, number) ? g_strdup (number) : NULL;
+  return TRUE;
+}
+
+static gboolean
+is_own_word (const char *status)
+{
+  return g_str_equal (status, KP_CASE_STATUS_RECEIVED)
+         || g_str_equal (status, KP_CASE_STATUS_IN_PROGRESS)
+         || g_str_equal (status, KP_CASE_STATUS_DONE);
+}
+
+/*
+ * A case in a remote system: the status it answered with at delivery when
+ * that is one of our words, else simply received. A case system's own
+ * word ("OPEN") is never shown raw; what it says now comes through
+ * kernpunt-syncd, in B1 (kp_submission_status_add_case_status()).
+ */
 static void
 add_remote_step (KpSubmissionStatus *self, KpOutboxItem *item)
 {
   const char *remote_status = kp_outbox_item_get_remote_status (item);
 
   add_step (self, kp_outbox_item_get_delivered_at (item),
-            remote_status != NULL ? remote_status : KP_CASE_STATUS_RECEIVED);
+            remote_status != NULL && is_own_word (remote_status) ? remote_status
+                                                                 : KP_CASE_STATUS_RECEIVED);
 }
 
 /*
@@ -152,6 +221,8 @@ kp_submission_status_finalize (GObject *object)
   KpSubmissionStatus *self = KP_SUBMISSION_STATUS (object);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->backend, g_free);
+  g_clear_pointer (&self->case_number, g_free);
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->reference, g_free);
@@ -200,7 +271,8 @@ kp_submission_status_lookup (KpOutbox *outbox,
   self->reference = g_steal_pointer (&reference);
   self->kind = g_strdup (kp_outbox_item_get_kind (item));
   self->case_id = g_strdup (kp_outbox_item_get_remote_id (item));
-  if (!build_history (self, item, local_register, error))
+  if (!build_history (self, item, local_register, error)
+      || !find_case_system (self, outbox, item, error))
     return NULL;
   settle_saved_step (self);
   return g_steal_pointer (&self);
@@ -229,6 +301,15 @@ kp_submission_status_get_case_id (KpSubmissionStatus *self)
   g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
 
   return self->case_id;
+}
+
+/* (nullable) */
+const char *
+kp_submission_status_get_case_number (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return self->case_number;
 }
 
 static KpStatusStep *
@@ -261,4 +342,29 @@ kp_submission_status_get_history (KpSubmissionStatus *self)
   g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
 
   return self->history;
+}
+
+/* (nullable) */
+const char *
+kp_submission_status_get_backend (KpSubmissionStatus *self)
+{
+  g_return_val_if_fail (KP_IS_SUBMISSION_STATUS (self), NULL);
+
+  return self->backend;
+}
+
+void
+kp_submission_status_add_case_status (KpSubmissionStatus *self,
+                                      KpConfig *config,
+                                      const KpCaseStatus *known)
+{
+  g_return_if_fail (KP_IS_SUBMISSION_STATUS (self));
+  g_return_if_fail (KP_IS_CONFIG (config));
+  g_return_if_fail (known != NULL);
+
+  if (known->checked_at <= 0 || known->status == NULL)
+    return;
+  add_step_with_text (self, known->checked_at, known->status,
+                      kp_case_status_text_dup (config, known->status, NULL));
+  settle_saved_step (self);
 }

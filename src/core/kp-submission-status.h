@@ -3,8 +3,10 @@
 
 #include <glib-object.h>
 
+#include "kp-config.h"
 #include "kp-local-register.h"
 #include "kp-outbox.h"
+#include "kp-status-requests.h"
 
 G_BEGIN_DECLS
 
@@ -47,13 +49,34 @@ KpSubmissionStatus *kp_submission_status_lookup (KpOutbox *outbox,
 
 const char *kp_submission_status_get_reference (KpSubmissionStatus *self);
 const char *kp_submission_status_get_kind (KpSubmissionStatus *self);
-/* The case system's number, or NULL before delivery. */
+/* The case system's id of the case (a link or uuid, for staff), or NULL before delivery. */
 const char *kp_submission_status_get_case_id (KpSubmissionStatus *self);
+/*
+ * The case system's number for the case as a resident may read it
+ * ("SIA-123", "ZAAK-2026-000123"); NULL when it has none, or only a link,
+ * a uuid or our own reference again.
+ */
+const char *kp_submission_status_get_case_number (KpSubmissionStatus *self);
 /* The latest step's stable word, e.g. "in-progress". */
 const char *kp_submission_status_get_status (KpSubmissionStatus *self);
 /* The latest step in B1: "The municipality is working on it." (transfer none) */
 const char *kp_submission_status_get_text (KpSubmissionStatus *self);
 /* (element-type KpStatusStep) (transfer none): oldest first, never empty */
 GPtrArray *kp_submission_status_get_history (KpSubmissionStatus *self);
+/*
+ * The case system that has the case now ("zgw", "signalen",
+ * "klantinteracties"), to ask for its status through kernpunt-syncd; NULL
+ * when there is none to ask: not delivered yet, or in the embedded
+ * register, whose history is already here. (nullable)
+ */
+const char *kp_submission_status_get_backend (KpSubmissionStatus *self);
+/*
+ * Adds what the case system said at @known's last answer as the latest
+ * step, in B1 through @config's [case-status] texts (kp-case-status-text.h).
+ * Does nothing when it never answered.
+ */
+void kp_submission_status_add_case_status (KpSubmissionStatus *self,
+                                           KpConfig *config,
+                                           const KpCaseStatus *known);
 
 G_END_DECLS

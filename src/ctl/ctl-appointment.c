@@ -3,13 +3,14 @@
 
 #include "ctl-appointment.h"
 
+#include "ctl-common.h"
 #include "ctl-guide.h"
 #include "kp-appointment-backend.h"
+#include "kp-appointment-case.h"
 #include "kp-reference.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
 
 /* What `dates` lists without --to: about a month, as the kiosk's first screen of days. */
 #define DEFAULT_DAYS 30
@@ -51,6 +52,8 @@ typedef struct
 {
   const Flags *flags;
   KpAppointmentBackend *backend;
+  KpConfig *config;
+  KpOutbox *outbox; /* where a booking goes on to the case system, if configured */
 } Ctl;
 
 typedef int (*Command) (Ctl *ctl, const char *argument, GError **error);
@@ -58,22 +61,12 @@ typedef int (*Command) (Ctl *ctl, const char *argument, GError **error);
 /* ---- Output ---- */
 
 static int
-print_node (JsonNode *root)
-{
-  g_autofree char *text = json_to_string (root, TRUE);
-
-  /* JSON is UTF-8 whatever the locale, so it bypasses g_print's conversion. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-  return EXIT_OK;
-}
-
-static int
 print_builder (JsonBuilder *builder)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
 
-  return print_node (root);
+  ctl_print_json (root);
+  return EXIT_OK;
 }
 
 static void
@@ -102,13 +95,6 @@ format_instant (GDateTime *time)
 
 /* ---- Checking the command line ---- */
 
-static int
-usage (GError **error, const char *message)
-{
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
-  return EXIT_USAGE;
-}
-
 /* "--name: <what is wrong>": the flag a volunteer has to fix. */
 static int
 usage_for_flag (GError **error, const char *flag, const char *message)
@@ -123,29 +109,6 @@ require_flag (GError **error, const char *flag, const char *value)
   if (value != NULL && *value != '\0')
     return EXIT_OK;
   return usage_for_flag (error, flag, _ ("missing"));
-}
-
-/* "2026-12-01", strictly, into @date. */
-static int
-parse_date_flag (const char *flag, const char *text, GDate *date, GError **error)
-{
-  unsigned year;
-  unsigned month;
-  unsigned day;
-  int length = 0;
-
-  if (sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &length) != 3 || length != 10
-      || text[10] != '\0'
-      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    {
-      g_autofree char *message
-          = g_strdup_printf (_ ("expected a day like 2026-12-01, got “%s”"), text);
-
-      return usage_for_flag (error, flag, message);
-    }
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return EXIT_OK;
 }
 
 static void
@@ -278,13 +241,13 @@ parse_range (const Flags *flags, GDate *from, GDate *to, GError **error)
 {
   if (flags->from != NULL)
     {
-      if (parse_date_flag ("from", flags->from, from, error) != EXIT_OK)
+      if (ctl_parse_day ("from", flags->from, from, error) != EXIT_OK)
         return EXIT_USAGE;
     }
   else
     set_today (from);
   if (flags->to != NULL)
-    return parse_date_flag ("to", flags->to, to, error);
+    return ctl_parse_day ("to", flags->to, to, error);
   *to = *from;
   g_date_add_days (to, DEFAULT_DAYS);
   return EXIT_OK;
@@ -333,7 +296,7 @@ list_times_on_date_flag (Ctl *ctl, int *status, GError **error)
   if (*status == EXIT_OK)
     *status = require_flag (error, "date", ctl->flags->date);
   if (*status == EXIT_OK)
-    *status = parse_date_flag ("date", ctl->flags->date, &date, error);
+    *status = ctl_parse_day ("date", ctl->flags->date, &date, error);
   if (*status != EXIT_OK)
     return NULL;
   times = kp_appointment_backend_list_times (ctl->backend, ctl->flags->product,
@@ -568,6 +531,10 @@ command_book (Ctl *ctl, const char *argument, GError **error)
         return report_slot_taken (ctl, appointment, local_error, error);
       return backend_failure (error, local_error);
     }
+  /* The appointment stands either way: say so, and that the case system did not get it. */
+  if (!kp_appointment_case_submit (appointment, ctl->config, ctl->outbox, &local_error))
+    g_printerr (_ ("kernpunt-ctl: the appointment is booked, but not registered as a case: %s\n"),
+                local_error->message);
   return print_appointment (ctl, appointment);
 }
 
@@ -584,7 +551,7 @@ lookup_reference (Ctl *ctl, const char *typed, int *status, GError **error)
       g_autofree char *message = g_strdup_printf (
           _ ("“%s” is not a reference like KP-7H3Q-9MXJ: %s"), typed, local_error->message);
 
-      *status = usage (error, message);
+      *status = ctl_usage (error, message);
       return NULL;
     }
   appointment = kp_appointment_backend_lookup (ctl->backend, reference, NULL, &local_error);
@@ -727,24 +694,12 @@ report (GOptionContext *context, int status, GError *error)
 
 /* Like kernpunt-ctl's other commands, never creates the database. (transfer full) */
 static KpAppointmentBackend *
-open_backend (const Flags *flags, KpStore **store, GError **error)
+open_backend (const Flags *flags, KpConfig **config, KpStore **store, GError **error)
 {
-  g_autoptr (KpConfig) config = kp_config_load (flags->config_path, error);
-  g_autofree char *path = NULL;
-
-  if (config == NULL)
-    return NULL;
-  path = kp_config_dup_database_path (config);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _ ("There is no database at “%s” yet. Start the kiosk once to make it."), path);
-      return NULL;
-    }
-  *store = kp_store_open (path, error);
+  *store = ctl_open_store (flags->config_path, config, error);
   if (*store == NULL)
     return NULL;
-  return kp_appointment_backend_new_for_config (config, *store, error);
+  return kp_appointment_backend_new_for_config (*config, *store, error);
 }
 
 int
@@ -754,8 +709,10 @@ ctl_appointment_main (int argc, char **argv)
   g_autoptr (GOptionContext) context = new_option_context (&flags);
   g_autoptr (GError) error = NULL;
   g_autoptr (KpStore) store = NULL;
+  g_autoptr (KpConfig) config = NULL;
+  g_autoptr (KpOutbox) outbox = NULL;
   g_autoptr (KpAppointmentBackend) backend = NULL;
-  Ctl ctl = { &flags, NULL };
+  Ctl ctl = { &flags, NULL, NULL, NULL };
   int command;
   int status;
 
@@ -769,10 +726,13 @@ ctl_appointment_main (int argc, char **argv)
       return report (context, EXIT_USAGE, error);
     }
 
-  backend = open_backend (&flags, &store, &error);
+  backend = open_backend (&flags, &config, &store, &error);
   if (backend == NULL)
     return report (context, EXIT_FAILED, error);
+  outbox = kp_outbox_new (store);
   ctl.backend = backend;
+  ctl.config = config;
+  ctl.outbox = outbox;
   status = commands[command].run (&ctl, commands[command].takes_reference ? argv[3] : NULL, &error);
   return report (context, status, error);
 }

@@ -675,8 +675,37 @@ format_time (gint64 usec)
   return g_date_time_format (when, "%Y-%m-%d %H:%M");
 }
 
+/* "2026-03-14T09:30:00Z", or NULL for never. (transfer full) */
+static char *
+dup_iso_time (gint64 usec)
+{
+  g_autoptr (GDateTime) when = NULL;
+
+  if (usec <= 0)
+    return NULL;
+  when = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  return g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 static void
-print_status_json (KpSubmissionStatus *status)
+add_case_system_json (JsonBuilder *builder, const KpCaseStatus *known)
+{
+  g_autofree char *checked_at = dup_iso_time (known->checked_at);
+  g_autofree char *error_at = dup_iso_time (known->error_at);
+
+  json_builder_set_member_name (builder, "case_system");
+  json_builder_begin_object (builder);
+  add_string (builder, "backend", known->backend);
+  add_string (builder, "status", known->status);
+  add_string (builder, "status_text", known->status_text);
+  add_string (builder, "checked_at", checked_at);
+  add_string (builder, "last_error_class", known->error_class);
+  add_string (builder, "last_error_at", error_at);
+  json_builder_end_object (builder);
+}
+
+static void
+print_status_json (KpSubmissionStatus *status, const KpCaseStatus *known)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   GPtrArray *history = kp_submission_status_get_history (status);
@@ -702,6 +731,8 @@ print_status_json (KpSubmissionStatus *status)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  if (known != NULL)
+    add_case_system_json (builder, known);
   json_builder_end_object (builder);
   print_json (builder);
 }
@@ -717,11 +748,12 @@ print_field (const char *label, guint width, const char *value)
 }
 
 static void
-print_status_text (KpSubmissionStatus *status)
+print_status_text (KpSubmissionStatus *status, const KpCaseStatus *known)
 {
   GPtrArray *history = kp_submission_status_get_history (status);
   const char *case_id = kp_submission_status_get_case_id (status);
-  const char *labels[] = { _ ("Reference:"), _ ("Case:"), _ ("Status:") };
+  const char *labels[] = { _ ("Reference:"),   _ ("Case:"),        _ ("Status:"),
+                           _ ("Case system:"), _ ("Last answer:"), _ ("Last failure:") };
   guint width = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -729,6 +761,18 @@ print_status_text (KpSubmissionStatus *status)
   print_field (labels[0], width, kp_submission_status_get_reference (status));
   print_field (labels[1], width, case_id != NULL ? case_id : "—");
   print_field (labels[2], width, kp_submission_status_get_text (status));
+  if (known != NULL)
+    {
+      g_autofree char *checked_at = format_time (known->checked_at);
+      g_autofree char *error_at = format_time (known->error_at);
+      /* TRANSLATORS: "<time> (<why>)": when kernpunt-syncd last failed to ask the case system */
+      g_autofree char *failure = g_strdup_printf (_ ("%s (%s)"), error_at, known->error_class);
+
+      print_field (labels[3], width, known->backend);
+      print_field (labels[4], width, checked_at);
+      if (known->error_class != NULL && known->error_at > known->checked_at)
+        print_field (labels[5], width, failure);
+    }
   g_print ("\n");
   for (guint i = 0; i < history->len; i++)
     {
@@ -737,6 +781,38 @@ print_status_text (KpSubmissionStatus *status)
 
       g_print ("%s  %s\n", at, step->text);
     }
+}
+
+/*
+ * What kernpunt-syncd last heard from the case system, as the kiosk's
+ * status screen reads it. kernpunt-ctl does not ask the case system
+ * itself: it runs for volunteers too, who may not read the secrets, and
+ * one way of asking keeps what the screen and the command say the same.
+ */
+static gboolean
+read_case_status (KpConfig *config,
+                  KpOutbox *outbox,
+                  KpSubmissionStatus *status,
+                  KpCaseStatus **known,
+                  GError **error)
+{
+  g_autoptr (KpStatusRequests) requests = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  *known = NULL;
+  if (kp_submission_status_get_backend (status) == NULL)
+    return TRUE;
+  requests = kp_status_requests_new (kp_outbox_get_store (outbox));
+  *known = kp_status_requests_lookup (requests, kp_submission_status_get_reference (status),
+                                      &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (*known != NULL)
+    kp_submission_status_add_case_status (status, config, *known);
+  return TRUE;
 }
 
 int
@@ -748,6 +824,7 @@ ctl_submit_status (KpConfig *config,
                    GError **error)
 {
   g_autoptr (KpSubmissionStatus) status = NULL;
+  g_autoptr (KpCaseStatus) known = NULL;
   g_autofree char *reference = NULL;
   GError *local_error = NULL;
 
@@ -766,9 +843,11 @@ ctl_submit_status (KpConfig *config,
       g_clear_error (&local_error);
       return EXIT_FAILED;
     }
+  if (!read_case_status (config, outbox, status, &known, error))
+    return EXIT_FAILED;
   if (json)
-    print_status_json (status);
+    print_status_json (status, known);
   else
-    print_status_text (status);
+    print_status_text (status, known);
   return EXIT_OK;
 }

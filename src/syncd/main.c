@@ -5,10 +5,13 @@
 #include "kp-config-private.h"
 #include "kp-config.h"
 #include "kp-delivery-agent.h"
+#include "kp-forms-refresher.h"
+#include "kp-http-session.h"
 #include "kp-klantinteracties-backend.h"
 #include "kp-local-register.h"
 #include "kp-outbox.h"
 #include "kp-signalen-backend.h"
+#include "kp-status-checker.h"
 #include "kp-store.h"
 #include "kp-zgw-backend.h"
 
@@ -31,6 +34,9 @@ typedef struct
   GCancellable *cancellable;
   KpOutbox *outbox;
   KpDeliveryAgent *agent;
+  KpStatusChecker *status_checker; /* answers the status screen's requests */
+  /* The e-forms from Open Formulieren; NULL without [open-formulieren] url. */
+  KpFormsRefresher *forms_refresher;
   guint poll_seconds;
   gboolean once;
   gboolean pass_running;
@@ -167,6 +173,7 @@ new_zgw_backend (KpConfig *config, KpStore *store, GError **error)
   g_autofree char *secret = kp_config_read_secret_file (
       "zgw", "secret-file", kp_config_get_zgw_secret_file (config), error);
   g_autoptr (KpZgwClient) client = NULL;
+  g_autoptr (SoupSession) session = NULL;
 
   if (secret == NULL)
     return NULL;
@@ -175,6 +182,14 @@ new_zgw_backend (KpConfig *config, KpStore *store, GError **error)
       kp_config_get_zgw_client_id (config), secret, kp_config_get_zgw_user_representation (config),
       kp_config_get_zgw_timeout_seconds (config), error);
   if (client == NULL)
+    return NULL;
+  session = kp_http_session_new (config, "zgw", kp_config_get_zgw_timeout_seconds (config), error);
+  if (session == NULL)
+    return NULL;
+  kp_zgw_client_set_session (client, session);
+  if (kp_config_get_zgw_documenten_url (config) != NULL
+      && !kp_zgw_client_set_documenten_url (client, kp_config_get_zgw_documenten_url (config),
+                                            error))
     return NULL;
   return KP_BACKEND (kp_zgw_backend_new (store, client, config));
 }
@@ -211,10 +226,13 @@ new_klantinteracties_backend (KpConfig *config, KpStore *store, GError **error)
 static KpBackend *
 new_backend (KpConfig *config, KpStore *store, GError **error)
 {
-  static const char *const kinds[] = { "report", "found", "lost", "callback" };
+  static const char *const kinds[] = { "report", "found", "lost", "callback", "appointment" };
   g_autoptr (KpLocalRegister) local_register = kp_local_register_new (store);
   g_autoptr (KpBackendRouter) router = kp_backend_router_new (KP_BACKEND (local_register));
+  g_autoptr (KpOutbox) outbox = kp_outbox_new (store);
   g_autoptr (KpBackend) zgw = NULL;
+
+  kp_backend_router_set_outbox (router, outbox);
 
   for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -239,6 +257,59 @@ new_backend (KpConfig *config, KpStore *store, GError **error)
       kp_backend_router_add_route (router, kinds[i], zgw);
     }
   return KP_BACKEND (g_steal_pointer (&router));
+}
+
+/*
+ * The kiosk's e-forms from Open Formulieren: once with --once, else now
+ * and every refresh-minutes. Without its token the forms are not
+ * refreshed, but residents' submissions are still delivered.
+ */
+static void
+start_forms_refresh (KpSyncd *syncd, KpConfig *config)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (kp_config_get_open_formulieren_url (config) == NULL)
+    return;
+  syncd->forms_refresher = kp_forms_refresher_new (config, &error);
+  if (syncd->forms_refresher == NULL)
+    g_message ("The e-forms cannot be refreshed: %s", error->message);
+  else if (syncd->once)
+    /* Failures are logged and stored by the refresher; the last list stays. */
+    kp_forms_refresher_refresh (syncd->forms_refresher, syncd->cancellable, NULL);
+  else
+    kp_forms_refresher_start (syncd->forms_refresher, syncd->cancellable);
+}
+
+/*
+ * The status screen's requests, on a connection of its own so a question
+ * never waits for a delivery's transaction. The backends and their
+ * circuit breakers are the delivery's own. With --once, one round now.
+ */
+static gboolean
+start_status_checks (KpSyncd *syncd, KpConfig *config, KpBackend *router, GError **error)
+{
+  g_autofree char *path = kp_config_dup_database_path (config);
+  g_autoptr (KpStore) store = kp_store_open (path, error);
+  g_autoptr (GPtrArray) backends = NULL;
+
+  if (store == NULL)
+    return FALSE;
+  syncd->status_checker = kp_status_checker_new (store, config);
+  backends = kp_backend_router_list_backends (KP_BACKEND_ROUTER (router));
+  for (guint i = 0; i < backends->len; i++)
+    {
+      KpBackend *backend = g_ptr_array_index (backends, i);
+
+      kp_status_checker_add_backend (
+          syncd->status_checker, backend,
+          kp_backend_router_get_breaker (KP_BACKEND_ROUTER (router), backend));
+    }
+  if (syncd->once)
+    return kp_status_checker_run (syncd->status_checker, g_get_real_time (), TRUE, NULL,
+                                  syncd->cancellable, error);
+  kp_status_checker_start (syncd->status_checker, syncd->cancellable);
+  return TRUE;
 }
 
 static int
@@ -276,6 +347,10 @@ run (KpSyncd *syncd, const char *config_path)
   sigint_id = g_unix_signal_add (SIGINT, on_stop_signal, syncd);
   g_message ("Delivering %s", kp_store_get_path (kp_outbox_get_store (syncd->outbox)));
 
+  start_forms_refresh (syncd, config);
+  /* Deliveries matter more than the status screen: they go on without it. */
+  if (!start_status_checks (syncd, config, backend, &error))
+    g_message ("Case statuses cannot be checked: %s", error->message);
   start_pass (syncd);
   g_main_loop_run (syncd->loop);
 
@@ -284,6 +359,8 @@ run (KpSyncd *syncd, const char *config_path)
   g_clear_handle_id (&syncd->wake_id, g_source_remove);
   g_clear_pointer (&syncd->loop, g_main_loop_unref);
   g_clear_object (&syncd->cancellable);
+  g_clear_object (&syncd->forms_refresher);
+  g_clear_object (&syncd->status_checker);
   g_clear_object (&syncd->agent);
   g_clear_object (&syncd->outbox);
   return syncd->exit_status;

@@ -5,6 +5,7 @@
 #include "kp-delivery-agent.h"
 #include "kp-local-register.h"
 #include "kp-store-private.h"
+#include "kp-syncd-harness.h"
 #include "kp-test-helpers.h"
 #include "kp-zgw-backend.h"
 #include "kp-zgw-server.h"
@@ -14,12 +15,16 @@
 /*
  * Delivery to the ZGW case system (the local stateful test server):
  *  1. how fast `kernpunt-syncd --once` empties an outbox of N_SUBMISSIONS
- *     reports into zaken, rollen and statussen, and its peak memory;
+ *     reports into zaken with their rol, status and the submission's PDF
+ *     as a linked document, and its peak memory;
  *  2. after a one-hour outage with N_OUTAGE_ROWS waiting, how long from
  *     the moment the case system is back until the outbox is empty. The
  *     hour is simulated: the agent and the circuit breaker run on a clock
  *     the benchmark moves from one due time to the next, so back-off and
  *     cool-down behave as in a real hour, and only the work is real time.
+ *     The router is set up as kernpunt-syncd sets it up: when the case
+ *     system answers again, the waiting rows come back at the router's
+ *     recovery rate instead of each waiting out its own back-off.
  * Prints figures; asserts only that everything arrived exactly once.
  *   meson test -C BUILD --benchmark zgw-delivery
  */
@@ -36,7 +41,7 @@
   "\"personal\":{\"description\":\"Melding %u: grofvuil op de stoep\","                            \
   "\"email\":\"melder@example.nl\"}}"
 
-/* A data folder whose configuration routes reports to @server. */
+/* A data folder whose configuration routes reports, with their PDF, to @server. */
 static KpConfig *
 write_config (const char *dir, KpZgwServer *server, char **config_path)
 {
@@ -53,10 +58,12 @@ write_config (const char *dir, KpZgwServer *server, char **config_path)
                           "secret-file=%s\nrsin=" RSIN "\ncatalogus=%s\n"
                           "user-representation=Kiosk Bibliotheek De Linde\n"
                           "zaaktype-report=MOR\n"
+                          "documenten-url=%s\ndocument-type=Melding\n"
                           "[delivery]\nreport=zgw\n",
                           dir, kp_zgw_server_get_zaken_url (server),
                           kp_zgw_server_get_catalogi_url (server), secret_path,
-                          kp_zgw_server_get_catalogus_url (server));
+                          kp_zgw_server_get_catalogus_url (server),
+                          kp_zgw_server_get_documenten_url (server));
   *config_path = g_build_filename (dir, "kernpunt.conf", NULL);
   g_file_set_contents (*config_path, text, -1, &error);
   g_assert_no_error (error);
@@ -106,6 +113,7 @@ assert_once_each (KpZgwServer *server, KpOutbox *outbox, guint n_rows)
   g_assert_cmpuint (kp_zgw_server_count (server, "zaken"), ==, n_rows);
   g_assert_cmpuint (kp_zgw_server_count (server, "rollen"), ==, n_rows);
   g_assert_cmpuint (kp_zgw_server_count (server, "statussen"), ==, n_rows);
+  g_assert_true (kp_zgw_server_each_zaak_has_documents (server, 1));
 }
 
 static void
@@ -122,43 +130,13 @@ measure_throughput (void)
   double seconds = kp_test_run_measured (argv, &peak_kib);
 
   assert_once_each (server, outbox, N_SUBMISSIONS);
-  g_print ("kernpunt-syncd --once delivered %d reports to the ZGW test server (zaak, rol and "
-           "status each) in %.1f s: %.0f per second, %.2f ms each\n",
+  g_print ("kernpunt-syncd --once delivered %d reports to the ZGW test server (zaak, rol, "
+           "status and the PDF as a linked document each) in %.1f s: %.0f per second, "
+           "%.2f ms each\n",
            N_SUBMISSIONS, seconds, N_SUBMISSIONS / seconds, seconds * 1000 / N_SUBMISSIONS);
   g_print ("kernpunt-syncd peak memory (maximum resident set size): %.1f MiB\n", peak_kib / 1024.0);
   g_clear_object (&outbox);
   kp_test_remove_tree (dir);
-}
-
-static gint64 simulated_now;
-
-static gint64
-simulated_clock (void)
-{
-  return simulated_now;
-}
-
-/* Runs every pass due until @until, moving the clock to each next due time; returns the passes. */
-static guint
-run_passes_until (KpDeliveryAgent *agent, KpOutbox *outbox, gint64 until, gboolean stop_when_empty)
-{
-  guint n_passes = 0;
-
-  while (simulated_now <= until)
-    {
-      g_autoptr (GError) error = NULL;
-      gint64 next_due;
-
-      g_assert_true (kp_delivery_agent_deliver_due (agent, simulated_now, NULL, NULL, &error));
-      g_assert_no_error (error);
-      n_passes++;
-      next_due = kp_outbox_get_next_due (outbox, &error);
-      g_assert_no_error (error);
-      if (next_due < 0 || (stop_when_empty && count_delivered (outbox) == N_OUTAGE_ROWS))
-        break;
-      simulated_now = MAX (next_due, simulated_now + 1);
-    }
-  return n_passes;
 }
 
 static void
@@ -185,7 +163,8 @@ measure_recovery (void)
 
   g_assert_no_error (error);
   kp_backend_router_add_route (router, "report", KP_BACKEND (zgw));
-  kp_backend_router_set_clock (router, simulated_clock);
+  kp_backend_router_set_clock (router, kp_syncd_harness_simulated_clock);
+  kp_backend_router_set_outbox (router, outbox);
   agent = kp_delivery_agent_new (outbox, KP_BACKEND (router));
 
   /*
@@ -193,25 +172,25 @@ measure_recovery (void)
    * clock. Only what the rows look like afterwards matters, so this part
    * skips waiting for the disk; the recovery that is measured does not.
    */
-  simulated_now = g_get_real_time ();
-  back_online = simulated_now + OUTAGE;
+  kp_syncd_harness_set_simulated_time (g_get_real_time ());
+  back_online = kp_syncd_harness_simulated_clock () + OUTAGE;
   kp_zgw_server_set_behaviour (server, KP_ZGW_SERVER_FAILING, 0);
   g_assert_true (kp_store_exec (store, "PRAGMA synchronous = OFF", &error));
-  outage_passes = run_passes_until (agent, outbox, back_online, FALSE);
+  outage_passes = kp_syncd_harness_run_passes_until (agent, outbox, back_online);
   g_assert_true (kp_store_exec (store, "PRAGMA synchronous = FULL", &error));
   g_assert_cmpuint (count_delivered (outbox), ==, 0);
 
   kp_zgw_server_set_behaviour (server, KP_ZGW_SERVER_NORMAL, 0);
-  simulated_now = MAX (simulated_now, back_online);
+  kp_syncd_harness_set_simulated_time (MAX (kp_syncd_harness_simulated_clock (), back_online));
   work_start = g_get_monotonic_time ();
-  recovery_passes = run_passes_until (agent, outbox, G_MAXINT64, TRUE);
+  recovery_passes = kp_syncd_harness_run_passes_until (agent, outbox, G_MAXINT64);
 
   assert_once_each (server, outbox, N_OUTAGE_ROWS);
   g_print ("one-hour outage with %d rows waiting: %u passes while down; back online, the outbox "
            "was empty after %.1f min on the clock (%u passes, %.1f s of real delivery work)\n",
            N_OUTAGE_ROWS, outage_passes,
-           (double) (simulated_now - back_online) / G_TIME_SPAN_MINUTE, recovery_passes,
-           (double) (g_get_monotonic_time () - work_start) / G_USEC_PER_SEC);
+           (double) (kp_syncd_harness_simulated_clock () - back_online) / G_TIME_SPAN_MINUTE,
+           recovery_passes, (double) (g_get_monotonic_time () - work_start) / G_USEC_PER_SEC);
   g_clear_object (&agent);
   g_clear_object (&router);
   g_clear_object (&zgw);

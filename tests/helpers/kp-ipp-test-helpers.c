@@ -151,25 +151,6 @@ kp_test_ipp_services_stop (void)
   services.lock_fd = -1;
 }
 
-/* A port the operating system has just handed out as free. */
-static guint16
-pick_free_port (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSocket) socket
-      = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
-  g_autoptr (GSocketAddress) bound = NULL;
-
-  g_assert_no_error (error);
-  g_socket_bind (socket, any_port, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 /* (transfer full) */
 static GSocketConnection *
 connect_to_printer (KpTestIppPrinter *printer, GError **error)
@@ -217,7 +198,7 @@ kp_test_ipp_printer_start (const char *spool_dir, const char *command)
   g_autoptr (GError) error = NULL;
   KpTestIppPrinter *printer = g_new0 (KpTestIppPrinter, 1);
 
-  printer->port = pick_free_port ();
+  printer->port = kp_test_pick_free_port ();
   printer->uri = g_strdup_printf ("ipp://127.0.0.1:%u/ipp/print", printer->port);
   printer->spool_dir = g_strdup (spool_dir);
   printer->log_path = g_strdup_printf ("%s.log", spool_dir);

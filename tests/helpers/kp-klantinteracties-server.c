@@ -41,6 +41,78 @@ static const struct
   { "internetaken", { "aanleidinggevendKlantcontact.uuid", "gevraagdeHandeling", "status", NULL } },
 };
 
+/*
+ * What Open Klant adds to a new object before it answers, so the answers
+ * have the shape the document gives them: a url beside each reference's
+ * uuid, and the readOnly members it requires.
+ */
+static const struct
+{
+  const char *member;
+  const char *resource;
+} reference_members[] = {
+  { "hadKlantcontact", "klantcontacten" },
+  { "aanleidinggevendKlantcontact", "klantcontacten" },
+  { "verstrektDoorBetrokkene", "betrokkenen" },
+  { "verstrektDoorPartij", "partijen" },
+  { "wasPartij", "partijen" },
+  { "toegewezenAanActor", "actoren" },
+};
+static const char *const klantcontact_lists[] = {
+  "gingOverOnderwerpobjecten", "hadBetrokkenActoren",
+  "omvatteBijlagen",           "hadBetrokkenen",
+  "leiddeTotInterneTaken",     NULL,
+};
+
+static void
+add_reference_url (KpKlantinteractiesServer *self, JsonNode *node, const char *resource)
+{
+  JsonObject *reference;
+  g_autofree char *url = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  reference = json_node_get_object (node);
+  if (!json_object_has_member (reference, "uuid") || json_object_has_member (reference, "url"))
+    return;
+  url = g_strconcat (self->url, resource, "/", json_object_get_string_member (reference, "uuid"),
+                     NULL);
+  json_object_set_string_member (reference, "url", url);
+}
+
+static void
+add_reference_urls (KpKlantinteractiesServer *self, JsonObject *created)
+{
+  JsonNode *actors = json_object_get_member (created, "toegewezenAanActoren");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (reference_members); i++)
+    add_reference_url (self, json_object_get_member (created, reference_members[i].member),
+                       reference_members[i].resource);
+  for (guint i = 0; actors != NULL && JSON_NODE_HOLDS_ARRAY (actors)
+                    && i < json_array_get_length (json_node_get_array (actors));
+       i++)
+    add_reference_url (self, json_array_get_element (json_node_get_array (actors), i), "actoren");
+}
+
+static void
+complete_as_open_klant (KpKlantinteractiesServer *self, const char *resource, JsonObject *created)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+
+  add_reference_urls (self, created);
+  if (g_str_equal (resource, "klantcontacten"))
+    for (guint i = 0; klantcontact_lists[i] != NULL; i++)
+      json_object_set_array_member (created, klantcontact_lists[i], json_array_new ());
+  if (g_str_equal (resource, "betrokkenen"))
+    {
+      json_object_set_array_member (created, "digitaleAdressen", json_array_new ());
+      json_object_set_string_member (created, "volledigeNaam", "");
+    }
+  if (g_str_equal (resource, "internetaken"))
+    json_object_set_string_member (created, "toegewezenOp", now_text);
+}
+
 static const char *const *
 find_required (const char *resource)
 {
@@ -98,6 +170,16 @@ respond_object (SoupServerMessage *message, guint status, JsonObject *object)
   kp_test_http_respond_node (message, status, root);
 }
 
+/* Whether the member of @object at @path is the string @value. */
+static gboolean
+member_is (JsonObject *object, const char *path, const char *value)
+{
+  JsonNode *node = get_path (object, path);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && g_strcmp0 (json_node_get_string (node), value) == 0;
+}
+
 static gboolean
 matches_query (JsonObject *object, GHashTable *query)
 {
@@ -107,12 +189,7 @@ matches_query (JsonObject *object, GHashTable *query)
   g_hash_table_iter_init (&iter, query);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      JsonNode *node = get_path (object, key);
-
-      if (g_str_equal (key, "page"))
-        continue;
-      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-          || g_strcmp0 (json_node_get_string (node), value) != 0)
+      if (!g_str_equal (key, "page") && !member_is (object, key, value))
         return FALSE;
     }
   return TRUE;
@@ -185,6 +262,14 @@ handle_post (KpKlantinteractiesServer *self,
   created = json_object_ref (json_node_get_object (root));
   json_object_set_string_member (created, "uuid", uuid);
   json_object_set_string_member (created, "url", url);
+  complete_as_open_klant (self, resource, created);
+  /* Open Klant numbers a klantcontact itself (its number_generator) when given none. */
+  if (g_str_equal (resource, "klantcontacten") && !json_object_has_member (created, "nummer"))
+    {
+      g_autofree char *nummer = g_strdup_printf ("%010u", get_objects (self, resource)->len + 1);
+
+      json_object_set_string_member (created, "nummer", nummer);
+    }
   g_ptr_array_add (get_objects (self, resource), created);
   respond_object (message, SOUP_STATUS_CREATED, created);
 }
@@ -341,6 +426,23 @@ kp_klantinteracties_server_count (KpKlantinteractiesServer *self, const char *re
 
   g_mutex_lock (&self->lock);
   n = get_objects (self, resource)->len;
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+guint
+kp_klantinteracties_server_count_where (KpKlantinteractiesServer *self,
+                                        const char *resource,
+                                        const char *path,
+                                        const char *value)
+{
+  GPtrArray *objects;
+  guint n = 0;
+
+  g_mutex_lock (&self->lock);
+  objects = get_objects (self, resource);
+  for (guint i = 0; i < objects->len; i++)
+    n += member_is (g_ptr_array_index (objects, i), path, value);
   g_mutex_unlock (&self->lock);
   return n;
 }

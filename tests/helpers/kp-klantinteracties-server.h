@@ -36,6 +36,11 @@ void kp_klantinteracties_server_set_behaviour (KpKlantinteractiesServer *self,
                                                KpKlantinteractiesServerBehaviour behaviour,
                                                guint delay_ms);
 guint kp_klantinteracties_server_count (KpKlantinteractiesServer *self, const char *resource);
+/* Objects of @resource whose string member at @path ("hadKlantcontact.uuid") is @value. */
+guint kp_klantinteracties_server_count_where (KpKlantinteractiesServer *self,
+                                              const char *resource,
+                                              const char *path,
+                                              const char *value);
 guint kp_klantinteracties_server_count_requests (KpKlantinteractiesServer *self);
 /* The body of the last POST to @resource. (transfer full) (nullable) */
 char *kp_klantinteracties_server_dup_last_body (KpKlantinteractiesServer *self,

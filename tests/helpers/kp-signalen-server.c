@@ -9,12 +9,13 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#define SIGNALS_PATH "/signals/v1/public/signals/"
+#define SIGNALS_PATH "/signals/v1/public/signals"
 
 typedef struct
 {
   char *uuid;
   char *state;
+  char *text_extra; /* (nullable): where the kiosk names its reference */
   guint n_attachments;
 } Signal;
 
@@ -39,6 +40,7 @@ signal_free (Signal *signal)
 {
   g_free (signal->uuid);
   g_free (signal->state);
+  g_free (signal->text_extra);
   g_free (signal);
 }
 
@@ -125,6 +127,7 @@ create_signal (KpSignalenServer *self, SoupServerMessage *message)
   signal = g_new0 (Signal, 1);
   signal->uuid = g_uuid_string_random ();
   signal->state = g_strdup ("OPEN");
+  signal->text_extra = g_strdup (get_path (root, "text_extra"));
   g_ptr_array_add (self->signals, signal);
   respond_signal (message, SOUP_STATUS_CREATED, signal);
 }
@@ -157,21 +160,30 @@ add_attachment (SoupServerMessage *message, Signal *signal)
                              "{\"_display\":\"Attachment\",\"is_image\":true}");
 }
 
+/* Like Signalen's router, this takes every path with or without its final "/". */
 static void
 route (KpSignalenServer *self, SoupServerMessage *message, const char *method, const char *path)
 {
-  const char *rest = path + strlen (SIGNALS_PATH);
-  g_autofree char *uuid = g_strndup (rest, strcspn (rest, "/"));
-  Signal *signal = find_signal (self, uuid);
-  gboolean attachments = g_str_equal (rest + strlen (uuid), "/attachments/");
+  g_autofree char *trimmed = g_strdup (path + strlen (SIGNALS_PATH));
+  g_auto (GStrv) parts = NULL;
+  Signal *signal;
 
-  if (g_str_equal (method, "POST") && *rest == '\0')
-    create_signal (self, message);
-  else if (signal == NULL)
+  if (g_str_has_suffix (trimmed, "/"))
+    trimmed[strlen (trimmed) - 1] = '\0';
+  if (g_str_equal (method, "POST") && *trimmed == '\0')
+    {
+      create_signal (self, message);
+      return;
+    }
+  /* "/UUID" or "/UUID/attachments" */
+  parts = g_strsplit (trimmed, "/", -1);
+  signal = g_strv_length (parts) >= 2 && *parts[0] == '\0' ? find_signal (self, parts[1]) : NULL;
+  if (signal == NULL)
     kp_test_http_respond_json (message, SOUP_STATUS_NOT_FOUND, "{\"detail\":\"not found\"}");
-  else if (g_str_equal (method, "POST") && attachments)
+  else if (g_str_equal (method, "POST") && g_strv_length (parts) == 3
+           && g_str_equal (parts[2], "attachments"))
     add_attachment (message, signal);
-  else if (g_str_equal (method, "GET") && rest[strlen (uuid)] == '\0')
+  else if (g_str_equal (method, "GET") && g_strv_length (parts) == 2)
     respond_signal (message, SOUP_STATUS_OK, signal);
   else
     kp_test_http_respond_json (message, SOUP_STATUS_METHOD_NOT_ALLOWED,
@@ -239,12 +251,18 @@ handle_request (SoupServer *server,
 KpSignalenServer *
 kp_signalen_server_new (const char *token)
 {
+  return kp_signalen_server_new_tls (token, NULL);
+}
+
+KpSignalenServer *
+kp_signalen_server_new_tls (const char *token, GTlsCertificate *certificate)
+{
   KpSignalenServer *self = g_new0 (KpSignalenServer, 1);
 
   self->token = g_strdup (token);
   g_mutex_init (&self->lock);
   self->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) signal_free);
-  self->http = kp_test_http_server_start (handle_request, self);
+  self->http = kp_test_http_server_start_tls (handle_request, self, certificate);
   self->url = g_strconcat (kp_test_http_server_get_base (self->http), "/", NULL);
   return self;
 }
@@ -315,6 +333,34 @@ kp_signalen_server_count_attachments (KpSignalenServer *self, const char *uuid)
   g_mutex_lock (&self->lock);
   signal = find_signal (self, uuid);
   n = signal != NULL ? signal->n_attachments : 0;
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+guint
+kp_signalen_server_count_signals_mentioning (KpSignalenServer *self, const char *text)
+{
+  guint n = 0;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->signals->len; i++)
+    {
+      Signal *signal = g_ptr_array_index (self->signals, i);
+
+      n += signal->text_extra != NULL && strstr (signal->text_extra, text) != NULL;
+    }
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+guint
+kp_signalen_server_count_all_attachments (KpSignalenServer *self)
+{
+  guint n = 0;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->signals->len; i++)
+    n += ((Signal *) g_ptr_array_index (self->signals, i))->n_attachments;
   g_mutex_unlock (&self->lock);
   return n;
 }

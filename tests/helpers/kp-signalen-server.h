@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,24 @@ G_BEGIN_DECLS
  */
 typedef struct _KpSignalenServer KpSignalenServer;
 
+/* What the tests set as [signalen] category-base-url. */
+#define KP_SIGNALEN_SERVER_CATEGORY_BASE                                                           \
+  "https://meldingen.example.nl/signals/v1/public/terms/categories/"
+/*
+ * The key-file groups that send reports to the server near Lindeveen: a
+ * format whose one %s is the server's url; @timeout is a string literal.
+ */
+#define KP_SIGNALEN_SERVER_KEYS(timeout)                                                           \
+  "[signalen]\nurl=%s\ncategory-base-url=" KP_SIGNALEN_SERVER_CATEGORY_BASE "\n"                   \
+  "bounding-box=6.4,52.8,6.7,53.0\ntimeout-seconds=" timeout "\n"                                  \
+  "[delivery]\nreport=signalen\n"
+/* A report without a photo, in the place the bounding box holds. */
+#define KP_SIGNALEN_SERVER_REPORT                                                                  \
+  "{\"kind\":\"report\",\"version\":1,\"main_category\":\"afval\","                                \
+  "\"sub_category\":\"grofvuil\",\"place\":{\"kind\":\"address\",\"street\":\"Lindelaan\","        \
+  "\"town\":\"Lindeveen\",\"latitude\":52.8712,\"longitude\":6.5384},\"photo\":false,"             \
+  "\"personal\":{\"description\":\"Bank op de stoep\",\"email\":\"melder@example.nl\"}}"
+
 typedef enum
 {
   KP_SIGNALEN_SERVER_NORMAL,
@@ -29,10 +47,12 @@ typedef enum
 
 /* @token (nullable): the bearer token to demand. */
 KpSignalenServer *kp_signalen_server_new (const char *token);
+/* The same over https with @certificate (nullable: plain http). */
+KpSignalenServer *kp_signalen_server_new_tls (const char *token, GTlsCertificate *certificate);
 void kp_signalen_server_free (KpSignalenServer *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpSignalenServer, kp_signalen_server_free)
 
-/* "http://127.0.0.1:PORT/" */
+/* "http://127.0.0.1:PORT/", or "https://…" */
 const char *kp_signalen_server_get_url (KpSignalenServer *self);
 void kp_signalen_server_set_behaviour (KpSignalenServer *self,
                                        KpSignalenServerBehaviour behaviour,
@@ -42,6 +62,10 @@ guint kp_signalen_server_count_requests (KpSignalenServer *self);
 guint kp_signalen_server_count_signals (KpSignalenServer *self);
 /* Attachments received for signal @uuid. */
 guint kp_signalen_server_count_attachments (KpSignalenServer *self, const char *uuid);
+/* Signals whose text_extra holds @text (the kiosk names its reference there). */
+guint kp_signalen_server_count_signals_mentioning (KpSignalenServer *self, const char *text);
+/* Attachments received for all signals together. */
+guint kp_signalen_server_count_all_attachments (KpSignalenServer *self);
 /* The body of the last POST of a signal. (transfer full) (nullable) */
 char *kp_signalen_server_dup_last_signal (KpSignalenServer *self);
 /* Sets the public state of signal @uuid, as a case worker would. */

@@ -55,6 +55,11 @@ void kp_test_assert_contains (const char *haystack, const char *needle);
  * peak memory (maximum resident set size).
  */
 double kp_test_run_measured (const char *const *argv, long *peak_kib);
+/*
+ * A port on 127.0.0.1 the operating system has just handed out, closed
+ * again: free for a program the test starts, or one where nothing listens.
+ */
+guint16 kp_test_pick_free_port (void);
 /* Waits at most @seconds for @process to end; TRUE when it did. */
 gboolean kp_test_wait_process (GSubprocess *process, guint seconds);
 /* Parses @text as JSON and fails the test when it is not. (transfer full) */

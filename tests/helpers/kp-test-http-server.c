@@ -13,6 +13,7 @@ struct _KpTestHttpServer
 {
   SoupServerCallback callback;
   gpointer user_data;
+  GTlsCertificate *certificate; /* (nullable): serve https with it */
   char *base;
 
   GThread *thread;
@@ -32,12 +33,16 @@ run_server (gpointer data)
   GSList *uris;
 
   g_main_context_push_thread_default (self->context);
-  server = soup_server_new (NULL, NULL);
+  server = soup_server_new ("tls-certificate", self->certificate, NULL);
   soup_server_add_handler (server, NULL, self->callback, self->user_data, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY
+                                | (self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
-  self->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  self->base = g_strdup_printf ("%s://127.0.0.1:%d", self->certificate != NULL ? "https" : "http",
+                                g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   g_mutex_lock (&self->ready_lock);
@@ -57,12 +62,21 @@ run_server (gpointer data)
 KpTestHttpServer *
 kp_test_http_server_start (SoupServerCallback callback, gpointer user_data)
 {
+  return kp_test_http_server_start_tls (callback, user_data, NULL);
+}
+
+KpTestHttpServer *
+kp_test_http_server_start_tls (SoupServerCallback callback,
+                               gpointer user_data,
+                               GTlsCertificate *certificate)
+{
   KpTestHttpServer *self = g_new0 (KpTestHttpServer, 1);
 
   kp_test_servers_need_whole_stacks ();
 
   self->callback = callback;
   self->user_data = user_data;
+  self->certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
   g_mutex_init (&self->ready_lock);
@@ -95,6 +109,7 @@ kp_test_http_server_stop (KpTestHttpServer *self)
   g_mutex_clear (&self->ready_lock);
   g_main_loop_unref (self->loop);
   g_main_context_unref (self->context);
+  g_clear_object (&self->certificate);
   g_free (self->base);
   g_free (self);
 }

@@ -15,9 +15,13 @@ typedef struct _KpTestHttpServer KpTestHttpServer;
 
 /* Starts serving every path with @callback; returns once it listens. */
 KpTestHttpServer *kp_test_http_server_start (SoupServerCallback callback, gpointer user_data);
+/* The same over https with @certificate (nullable: plain http). */
+KpTestHttpServer *kp_test_http_server_start_tls (SoupServerCallback callback,
+                                                 gpointer user_data,
+                                                 GTlsCertificate *certificate);
 /* Stops serving and waits for the thread. */
 void kp_test_http_server_stop (KpTestHttpServer *self);
-/* "http://127.0.0.1:PORT" (transfer none) */
+/* "http://127.0.0.1:PORT", or "https://…" (transfer none) */
 const char *kp_test_http_server_get_base (KpTestHttpServer *self);
 
 /* What the stand-in servers share in answering a request. */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -47,5 +48,31 @@ guint kp_zgw_server_count_zaken_with (KpZgwServer *self, const char *identificat
 gboolean kp_zgw_server_each_zaak_complete (KpZgwServer *self);
 /* The body of the last POST to @resource. (transfer full) (nullable) */
 char *kp_zgw_server_dup_last_body (KpZgwServer *self, const char *resource);
+
+/*
+ * Documenten: "http://127.0.0.1:PORT/documenten/api/v1/". Its
+ * enkelvoudiginformatieobjecten, the zaakinformatieobjecten that link them
+ * to zaken, and Open Zaak's /zaaknummer_reserveren live in memory too. The
+ * catalogue's zaaktype holds the informatieobjecttypen "Melding" and "Foto".
+ */
+const char *kp_zgw_server_get_documenten_url (KpZgwServer *self);
+guint kp_zgw_server_count_reserved_numbers (KpZgwServer *self);
+/* Signs @message with a fresh token the server takes, as a test's own request must be. */
+void kp_zgw_server_authorize (KpZgwServer *self, SoupMessage *message);
+/* Each zaak has exactly @n_per_zaak documents, each linked to it once, and no others exist. */
+gboolean kp_zgw_server_each_zaak_has_documents (KpZgwServer *self, guint n_per_zaak);
+/* The bytes of the document with @identificatie, as posted. (transfer full) (nullable) */
+GBytes *kp_zgw_server_dup_document_content (KpZgwServer *self, const char *identificatie);
+
+/*
+ * Gives the zaak with @identificatie a new status of its zaaktype's
+ * statustype @omschrijving ("Ontvangen", "Afgehandeld"), whose statustekst
+ * becomes @statustekst (nullable: empty), as a case worker would. FALSE
+ * when there is no such zaak or statustype.
+ */
+gboolean kp_zgw_server_set_zaak_status (KpZgwServer *self,
+                                        const char *identificatie,
+                                        const char *omschrijving,
+                                        const char *statustekst);
 
 G_END_DECLS

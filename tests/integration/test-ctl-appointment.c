@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "kp-outbox.h"
 #include "kp-pdf-test-helpers.h"
 #include "kp-store.h"
 #include "kp-test-helpers.h"
@@ -415,6 +416,59 @@ test_slip_render (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/*
+ * With [delivery] appointment=zgw, a booking also goes into the outbox as
+ * a case for kernpunt-syncd, with what, where, when and who; without it
+ * (the other tests) nothing is written there.
+ */
+static void
+test_book_registers_case (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *agenda_path = g_build_filename (fixture->dir, "agenda.conf", NULL);
+  g_autofree char *config = g_strdup_printf (
+      "[storage]\ndata-dir=%s\n[appointments]\nagenda-file=%s\n"
+      "[zgw]\nzaken-url=https://zaken.lindeveen.example/zaken/api/v1/\n"
+      "catalogi-url=https://zaken.lindeveen.example/catalogi/api/v1/\nclient-id=kernpunt\n"
+      "secret-file=/etc/kernpunt/zgw-secret\nrsin=002564440\ncatalogus=LNDV\n"
+      "user-representation=Kiosk\nzaaktype-appointment=AFSPRAAK\n"
+      "[delivery]\nappointment=zgw\n",
+      fixture->dir, agenda_path);
+  g_autofree char *database = g_build_filename (fixture->dir, "kernpunt.db", NULL);
+  g_auto (KpTestRun) booked = { 0 };
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (JsonNode) payload = NULL;
+  g_autoptr (KpStore) store = NULL;
+  g_autoptr (KpOutbox) outbox = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  KpOutboxItem *row;
+  JsonObject *object;
+
+  kp_test_write_file (fixture->dir, "kernpunt.conf", config);
+  book (fixture, &booked, "10:30", "Fatma Yılmaz", "+31 6 12345678");
+  kp_test_assert_success (&booked);
+  answer = kp_test_parse_json (booked.out);
+
+  store = kp_store_open (database, &error);
+  g_assert_no_error (error);
+  outbox = kp_outbox_new (store);
+  rows = kp_outbox_list (outbox, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (kp_outbox_item_get_kind (row), ==, "appointment");
+  payload = kp_test_parse_json (kp_outbox_item_get_payload (row));
+  object = json_node_get_object (payload);
+  g_assert_cmpstr (json_object_get_string_member (object, "product"), ==, "Hulp met DigiD");
+  kp_test_assert_contains (json_object_get_string_member (object, "location"), "Dorpsstraat 4");
+  kp_test_assert_contains (json_object_get_string_member (object, "starts_at"), fixture->tuesday);
+  g_assert_cmpstr (json_object_get_string_member (object, "appointment_reference"), ==,
+                   json_object_get_string_member (json_node_get_object (answer), "reference"));
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (object, "personal"), "name"),
+      ==, "Fatma Yılmaz");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -431,6 +485,7 @@ main (int argc, char **argv)
   ADD ("/ctl-appointment/bad-input", test_bad_input);
   ADD ("/ctl-appointment/unknown-reference", test_unknown_reference);
   ADD ("/ctl-appointment/slip-render", test_slip_render);
+  ADD ("/ctl-appointment/book-registers-case", test_book_registers_case);
 #undef ADD
 
   result = g_test_run ();

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "kp-backend-test-fixture.h"
 #include "kp-delivery-agent.h"
+#include "kp-delivery-steps.h"
 #include "kp-klantinteracties-backend.h"
 #include "kp-klantinteracties-server.h"
 #include "kp-outbox-item.h"
@@ -27,11 +29,8 @@
 
 typedef struct
 {
-  char *dir;
+  KpBackendTestFixture base;
   KpKlantinteractiesServer *server;
-  KpConfig *config;
-  KpStore *store;
-  KpOutbox *outbox;
   KpDeliveryAgent *agent;
 } Fixture;
 
@@ -40,7 +39,7 @@ new_backend (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
   KpKlantinteractiesBackend *backend
-      = kp_klantinteracties_backend_new (fixture->store, fixture->config, TOKEN, &error);
+      = kp_klantinteracties_backend_new (fixture->base.store, fixture->base.config, TOKEN, &error);
 
   g_assert_no_error (error);
   return backend;
@@ -52,7 +51,7 @@ new_agent (Fixture *fixture)
 {
   g_autoptr (KpKlantinteractiesBackend) backend = new_backend (fixture);
 
-  return kp_delivery_agent_new (fixture->outbox, KP_BACKEND (backend));
+  return kp_delivery_agent_new (fixture->base.outbox, KP_BACKEND (backend));
 }
 
 static void
@@ -60,23 +59,18 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *key_file = NULL;
-  g_autofree char *db = NULL;
 
-  fixture->dir = kp_test_make_tmpdir ("klantinteracties-XXXXXX");
+  kp_backend_test_fixture_make_dir (&fixture->base, "klantinteracties-XXXXXX");
   fixture->server = kp_klantinteracties_server_new (TOKEN);
-  key_file = g_strdup_printf ("[storage]\ndata-dir=%s\n"
-                              "[klantinteracties]\nurl=%s\ntoken-file=%s/token\n"
-                              "actor=%sactoren/" ACTOR "/\nkanaal=informatiepunt\n"
-                              "timeout-seconds=1\n"
-                              "[delivery]\ncallback=klantinteracties\n",
-                              fixture->dir, kp_klantinteracties_server_get_url (fixture->server),
-                              fixture->dir, kp_klantinteracties_server_get_url (fixture->server));
-  fixture->config = kp_config_new_from_data (key_file, &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "kernpunt.db", NULL);
-  fixture->store = kp_store_open (db, &error);
-  g_assert_no_error (error);
-  fixture->outbox = kp_outbox_new (fixture->store);
+  key_file
+      = g_strdup_printf ("[storage]\ndata-dir=%s\n"
+                         "[klantinteracties]\nurl=%s\ntoken-file=%s/token\n"
+                         "actor=%sactoren/" ACTOR "/\nkanaal=informatiepunt\n"
+                         "timeout-seconds=1\n"
+                         "[delivery]\ncallback=klantinteracties\n",
+                         fixture->base.dir, kp_klantinteracties_server_get_url (fixture->server),
+                         fixture->base.dir, kp_klantinteracties_server_get_url (fixture->server));
+  kp_backend_test_fixture_open (&fixture->base, key_file);
   fixture->agent = new_agent (fixture);
   kp_delivery_agent_set_retry_delays (fixture->agent, G_TIME_SPAN_SECOND, G_TIME_SPAN_MINUTE);
 }
@@ -85,42 +79,14 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->agent);
-  g_clear_object (&fixture->outbox);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->config);
   g_clear_pointer (&fixture->server, kp_klantinteracties_server_free);
-  kp_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  kp_backend_test_fixture_close (&fixture->base);
 }
 
 static char *
 submit_payload (Fixture *fixture, const char *payload)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) attachments = g_ptr_array_new ();
-  char *reference = kp_outbox_submit (fixture->outbox, "callback", payload, attachments, &error);
-
-  g_assert_no_error (error);
-  return reference;
-}
-
-static void
-deliver_at (Fixture *fixture, gint64 now)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (kp_delivery_agent_deliver_due (fixture->agent, now, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static KpOutboxItem *
-lookup (Fixture *fixture, const char *reference)
-{
-  g_autoptr (GError) error = NULL;
-  KpOutboxItem *item = kp_outbox_lookup (fixture->outbox, reference, &error);
-
-  g_assert_no_error (error);
-  return item;
+  return kp_backend_test_fixture_submit (&fixture->base, "callback", payload, NULL);
 }
 
 static void
@@ -128,13 +94,19 @@ assert_one_of_each (Fixture *fixture, const char *reference)
 {
   static const char *const resources[]
       = { "klantcontacten", "betrokkenen", "digitaleadressen", "internetaken" };
-  g_autoptr (KpOutboxItem) item = lookup (fixture, reference);
+  g_autoptr (KpOutboxItem) item = kp_backend_test_fixture_lookup (&fixture->base, reference);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *nummer = NULL;
 
   g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_DELIVERED);
   for (gsize i = 0; i < G_N_ELEMENTS (resources); i++)
     g_assert_cmpuint (kp_klantinteracties_server_count (fixture->server, resources[i]), ==, 1);
   g_assert_true (g_uuid_string_is_valid (kp_outbox_item_get_remote_id (item)));
   g_assert_cmpstr (kp_outbox_item_get_remote_status (item), ==, "te_verwerken");
+  /* Open Klant's number for the klantcontact, the one a resident can read out, is kept. */
+  nummer = kp_delivery_steps_lookup (fixture->base.store, reference, "klantcontact-nummer", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nummer, ==, "0000000001");
 }
 
 static JsonNode *
@@ -160,7 +132,7 @@ test_delivers_contact_and_task (Fixture *fixture, gconstpointer data)
   g_autofree char *referentienummer = NULL;
   JsonObject *object;
 
-  deliver_at (fixture, g_get_real_time ());
+  kp_test_deliver_due (fixture->agent, g_get_real_time ());
   assert_one_of_each (fixture, reference);
 
   /* The bytes on the wire. */
@@ -175,7 +147,7 @@ test_delivers_contact_and_task (Fixture *fixture, gconstpointer data)
                    referentienummer);
   g_assert_cmpstr (
       json_object_get_string_member (json_object_get_object_member (object, "metadata"), "locatie"),
-      ==, kp_config_get_location_name (fixture->config));
+      ==, kp_config_get_location_name (fixture->base.config));
   adres = last_body (fixture, "digitaleadressen");
   object = json_node_get_object (adres);
   g_assert_cmpstr (json_object_get_string_member (object, "adres"), ==, "0612345678");
@@ -192,7 +164,7 @@ test_delivers_contact_and_task (Fixture *fixture, gconstpointer data)
                    ==, ACTOR);
 
   /* The status the resident sees, as the contact centre changes it. */
-  item = lookup (fixture, reference);
+  item = kp_backend_test_fixture_lookup (&fixture->base, reference);
   backend = new_backend (fixture);
   status = kp_klantinteracties_backend_fetch_status (backend, kp_outbox_item_get_remote_id (item),
                                                      NULL, &error);
@@ -227,15 +199,15 @@ test_failures_then_exactly_once (Fixture *fixture, gconstpointer data)
 
       kp_klantinteracties_server_set_behaviour (fixture->server, failures[i], 3000);
       now += G_TIME_SPAN_HOUR;
-      deliver_at (fixture, now);
-      item = lookup (fixture, reference);
+      kp_test_deliver_due (fixture->agent, now);
+      item = kp_backend_test_fixture_lookup (&fixture->base, reference);
       g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_PENDING);
       g_assert_nonnull (kp_outbox_item_get_last_error (item));
       g_assert_null (strstr (kp_outbox_item_get_last_error (item), "5678"));
       g_assert_null (strstr (kp_outbox_item_get_last_error (item), TOKEN));
     }
   kp_klantinteracties_server_set_behaviour (fixture->server, KP_KLANTINTERACTIES_SERVER_NORMAL, 0);
-  deliver_at (fixture, now + G_TIME_SPAN_HOUR);
+  kp_test_deliver_due (fixture->agent, now + G_TIME_SPAN_HOUR);
   assert_one_of_each (fixture, reference);
 }
 
@@ -253,15 +225,15 @@ test_crash_after_klantcontact_makes_no_second (Fixture *fixture, gconstpointer d
 
   kp_klantinteracties_server_set_behaviour (fixture->server,
                                             KP_KLANTINTERACTIES_SERVER_FAIL_AFTER_KLANTCONTACT, 0);
-  deliver_at (fixture, now);
+  kp_test_deliver_due (fixture->agent, now);
   g_assert_cmpuint (kp_klantinteracties_server_count (fixture->server, "klantcontacten"), ==, 1);
-  g_assert_true (kp_store_exec (fixture->store, "DELETE FROM delivery_steps", &error));
+  g_assert_true (kp_store_exec (fixture->base.store, "DELETE FROM delivery_steps", &error));
   g_assert_no_error (error);
 
   kp_klantinteracties_server_set_behaviour (fixture->server, KP_KLANTINTERACTIES_SERVER_NORMAL, 0);
   g_clear_object (&fixture->agent);
   fixture->agent = new_agent (fixture);
-  deliver_at (fixture, now + G_TIME_SPAN_HOUR);
+  kp_test_deliver_due (fixture->agent, now + G_TIME_SPAN_HOUR);
   assert_one_of_each (fixture, reference);
 }
 
@@ -272,8 +244,8 @@ test_bad_phone_refused_without_request (Fixture *fixture, gconstpointer data)
   g_autofree char *reference = submit_payload (fixture, PAYLOAD_WITH_PHONE ("0900-1234"));
   g_autoptr (KpOutboxItem) item = NULL;
 
-  deliver_at (fixture, g_get_real_time ());
-  item = lookup (fixture, reference);
+  kp_test_deliver_due (fixture->agent, g_get_real_time ());
+  item = kp_backend_test_fixture_lookup (&fixture->base, reference);
   g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_REJECTED);
   g_assert_cmpuint (kp_klantinteracties_server_count_requests (fixture->server), ==, 0);
 }

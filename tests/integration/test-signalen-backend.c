@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "kp-backend-test-fixture.h"
 #include "kp-delivery-agent.h"
 #include "kp-outbox-item.h"
 #include "kp-outbox.h"
@@ -17,8 +18,7 @@
  * never reaches the server.
  */
 
-#define TOKEN         "token-van-de-gateway"
-#define CATEGORY_BASE "https://meldingen.example.nl/signals/v1/public/terms/categories/"
+#define TOKEN "token-van-de-gateway"
 #define PAYLOAD_AT(lat, lon)                                                                       \
   "{\"kind\":\"report\",\"version\":1,\"main_category\":\"afval\","                                \
   "\"sub_category\":\"grofvuil\",\"place\":{\"kind\":\"address\",\"street\":\"Lindelaan\","        \
@@ -32,11 +32,8 @@
 
 typedef struct
 {
-  char *dir;
+  KpBackendTestFixture base;
   KpSignalenServer *server;
-  KpConfig *config;
-  KpStore *store;
-  KpOutbox *outbox;
   KpDeliveryAgent *agent;
 } Fixture;
 
@@ -46,10 +43,10 @@ new_agent (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (KpSignalenBackend) backend
-      = kp_signalen_backend_new (fixture->store, fixture->config, TOKEN, &error);
+      = kp_signalen_backend_new (fixture->base.store, fixture->base.config, TOKEN, &error);
 
   g_assert_no_error (error);
-  return kp_delivery_agent_new (fixture->outbox, KP_BACKEND (backend));
+  return kp_delivery_agent_new (fixture->base.outbox, KP_BACKEND (backend));
 }
 
 static void
@@ -57,21 +54,12 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *key_file = NULL;
-  g_autofree char *db = NULL;
 
-  fixture->dir = kp_test_make_tmpdir ("signalen-XXXXXX");
+  kp_backend_test_fixture_make_dir (&fixture->base, "signalen-XXXXXX");
   fixture->server = kp_signalen_server_new (TOKEN);
-  key_file = g_strdup_printf ("[storage]\ndata-dir=%s\n"
-                              "[signalen]\nurl=%s\ncategory-base-url=" CATEGORY_BASE "\n"
-                              "bounding-box=6.4,52.8,6.7,53.0\ntimeout-seconds=1\n"
-                              "[delivery]\nreport=signalen\n",
-                              fixture->dir, kp_signalen_server_get_url (fixture->server));
-  fixture->config = kp_config_new_from_data (key_file, &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "kernpunt.db", NULL);
-  fixture->store = kp_store_open (db, &error);
-  g_assert_no_error (error);
-  fixture->outbox = kp_outbox_new (fixture->store);
+  key_file = g_strdup_printf ("[storage]\ndata-dir=%s\n" KP_SIGNALEN_SERVER_KEYS ("1"),
+                              fixture->base.dir, kp_signalen_server_get_url (fixture->server));
+  kp_backend_test_fixture_open (&fixture->base, key_file);
   fixture->agent = new_agent (fixture);
   kp_delivery_agent_set_retry_delays (fixture->agent, G_TIME_SPAN_SECOND, G_TIME_SPAN_MINUTE);
 }
@@ -80,12 +68,8 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->agent);
-  g_clear_object (&fixture->outbox);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->config);
   g_clear_pointer (&fixture->server, kp_signalen_server_free);
-  kp_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  kp_backend_test_fixture_close (&fixture->base);
 }
 
 /* @size bytes that start with @signature. (transfer full) */
@@ -103,15 +87,11 @@ new_photo (const char *content_type, const char *signature, gsize signature_leng
 static char *
 submit_with (Fixture *fixture, const char *payload, KpAttachment *photo)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) attachments = g_ptr_array_new ();
-  char *reference;
 
   if (photo != NULL)
     g_ptr_array_add (attachments, photo);
-  reference = kp_outbox_submit (fixture->outbox, "report", payload, attachments, &error);
-  g_assert_no_error (error);
-  return reference;
+  return kp_backend_test_fixture_submit (&fixture->base, "report", payload, attachments);
 }
 
 static char *
@@ -122,30 +102,11 @@ submit (Fixture *fixture)
   return submit_with (fixture, PAYLOAD, photo);
 }
 
-static void
-deliver_at (Fixture *fixture, gint64 now)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (kp_delivery_agent_deliver_due (fixture->agent, now, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static KpOutboxItem *
-lookup (Fixture *fixture, const char *reference)
-{
-  g_autoptr (GError) error = NULL;
-  KpOutboxItem *item = kp_outbox_lookup (fixture->outbox, reference, &error);
-
-  g_assert_no_error (error);
-  return item;
-}
-
 /* One signal on the server, with its one photo, and its uuid against our reference. */
 static void
 assert_one_complete_signal (Fixture *fixture, const char *reference)
 {
-  g_autoptr (KpOutboxItem) item = lookup (fixture, reference);
+  g_autoptr (KpOutboxItem) item = kp_backend_test_fixture_lookup (&fixture->base, reference);
   const char *uuid = kp_outbox_item_get_remote_id (item);
 
   g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_DELIVERED);
@@ -175,7 +136,7 @@ test_delivers_signal_and_photo (Fixture *fixture, gconstpointer data)
   JsonObject *signal, *location, *address, *reporter;
   JsonArray *coordinates;
 
-  deliver_at (fixture, g_get_real_time ());
+  kp_test_deliver_due (fixture->agent, g_get_real_time ());
   assert_one_complete_signal (fixture, reference);
 
   /* The bytes on the wire: every member the spec requires, and the ones we promise. */
@@ -197,15 +158,15 @@ test_delivers_signal_and_photo (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (address, "huisletter"), ==, "a");
   g_assert_cmpstr (json_object_get_string_member (address, "woonplaats"), ==, "Lindeveen");
   g_assert_cmpstr (json_object_get_string_member (get_object (signal, "category"), "sub_category"),
-                   ==, CATEGORY_BASE "afval/sub_categories/grofvuil");
+                   ==, KP_SIGNALEN_SERVER_CATEGORY_BASE "afval/sub_categories/grofvuil");
   reporter = get_object (signal, "reporter");
   g_assert_cmpstr (json_object_get_string_member (reporter, "email"), ==, "melder@example.nl");
   g_assert_false (json_object_get_boolean_member (reporter, "sharing_allowed"));
   kp_test_assert_contains (json_object_get_string_member (signal, "text_extra"), reference);
 
   /* Status for the resident, as the case worker changes it. */
-  item = lookup (fixture, reference);
-  backend = kp_signalen_backend_new (fixture->store, fixture->config, TOKEN, &error);
+  item = kp_backend_test_fixture_lookup (&fixture->base, reference);
+  backend = kp_signalen_backend_new (fixture->base.store, fixture->base.config, TOKEN, &error);
   g_assert_no_error (error);
   state = kp_signalen_backend_fetch_state (backend, kp_outbox_item_get_remote_id (item), NULL,
                                            &error);
@@ -232,7 +193,7 @@ test_no_reporter_without_consent (Fixture *fixture, gconstpointer data)
   g_autofree char *body = NULL;
   g_autoptr (JsonNode) root = NULL;
 
-  deliver_at (fixture, g_get_real_time ());
+  kp_test_deliver_due (fixture->agent, g_get_real_time ());
   body = kp_signalen_server_dup_last_signal (fixture->server);
   root = kp_test_parse_json (body);
   g_assert_false (json_object_has_member (json_node_get_object (root), "reporter"));
@@ -258,15 +219,15 @@ test_failures_then_exactly_once (Fixture *fixture, gconstpointer data)
 
       kp_signalen_server_set_behaviour (fixture->server, failures[i], 3000);
       now += G_TIME_SPAN_HOUR;
-      deliver_at (fixture, now);
-      item = lookup (fixture, reference);
+      kp_test_deliver_due (fixture->agent, now);
+      item = kp_backend_test_fixture_lookup (&fixture->base, reference);
       g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_PENDING);
       g_assert_nonnull (kp_outbox_item_get_last_error (item));
       g_assert_null (strstr (kp_outbox_item_get_last_error (item), "melder@"));
       g_assert_null (strstr (kp_outbox_item_get_last_error (item), TOKEN));
     }
   kp_signalen_server_set_behaviour (fixture->server, KP_SIGNALEN_SERVER_NORMAL, 0);
-  deliver_at (fixture, now + G_TIME_SPAN_HOUR);
+  kp_test_deliver_due (fixture->agent, now + G_TIME_SPAN_HOUR);
   assert_one_complete_signal (fixture, reference);
 }
 
@@ -282,20 +243,20 @@ test_restart_after_signal_makes_no_second (Fixture *fixture, gconstpointer data)
   gint64 now = g_get_real_time ();
 
   kp_signalen_server_set_behaviour (fixture->server, KP_SIGNALEN_SERVER_FAIL_AFTER_SIGNAL, 0);
-  deliver_at (fixture, now);
+  kp_test_deliver_due (fixture->agent, now);
   g_assert_cmpuint (kp_signalen_server_count_signals (fixture->server), ==, 1);
 
   kp_signalen_server_set_behaviour (fixture->server, KP_SIGNALEN_SERVER_NORMAL, 0);
   g_clear_object (&fixture->agent);
   fixture->agent = new_agent (fixture);
-  deliver_at (fixture, now + G_TIME_SPAN_HOUR);
+  kp_test_deliver_due (fixture->agent, now + G_TIME_SPAN_HOUR);
   assert_one_complete_signal (fixture, reference);
 }
 
 static void
 assert_rejected_without_request (Fixture *fixture, const char *reference)
 {
-  g_autoptr (KpOutboxItem) item = lookup (fixture, reference);
+  g_autoptr (KpOutboxItem) item = kp_backend_test_fixture_lookup (&fixture->base, reference);
 
   g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_REJECTED);
   g_assert_cmpuint (kp_signalen_server_count_requests (fixture->server), ==, 0);
@@ -314,9 +275,9 @@ test_late_answer_window (Fixture *fixture, gconstpointer data)
   gint64 now = g_get_real_time ();
 
   kp_signalen_server_set_behaviour (fixture->server, KP_SIGNALEN_SERVER_LATE, 1500);
-  deliver_at (fixture, now);
+  kp_test_deliver_due (fixture->agent, now);
   kp_signalen_server_set_behaviour (fixture->server, KP_SIGNALEN_SERVER_NORMAL, 0);
-  deliver_at (fixture, now + G_TIME_SPAN_HOUR);
+  kp_test_deliver_due (fixture->agent, now + G_TIME_SPAN_HOUR);
   g_assert_cmpuint (kp_signalen_server_count_signals (fixture->server), ==, 2);
 }
 
@@ -327,7 +288,7 @@ test_outside_bounding_box_refused (Fixture *fixture, gconstpointer data)
   g_autoptr (KpAttachment) photo = new_photo ("image/png", PNG_SIGNATURE, PNG_LENGTH, 64);
   g_autofree char *reference = submit_with (fixture, PAYLOAD_AT ("52.3731", "4.8922"), photo);
 
-  deliver_at (fixture, g_get_real_time ());
+  kp_test_deliver_due (fixture->agent, g_get_real_time ());
   assert_rejected_without_request (fixture, reference);
 }
 
@@ -373,7 +334,7 @@ test_bad_photo_refused_before_signal (Fixture *fixture, gconstpointer data)
   g_autoptr (KpAttachment) page = new_photo ("image/png", "<html>", 6, 64);
   g_autofree char *reference = submit_with (fixture, PAYLOAD, page);
 
-  deliver_at (fixture, g_get_real_time ());
+  kp_test_deliver_due (fixture->agent, g_get_real_time ());
   assert_rejected_without_request (fixture, reference);
 }
 

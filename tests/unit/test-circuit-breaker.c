@@ -153,6 +153,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   router = kp_backend_router_new (KP_BACKEND (fixture->embedded));
   kp_backend_router_add_route (router, "report", KP_BACKEND (fixture->zgw));
   kp_backend_router_set_clock (router, fake_clock);
+  kp_backend_router_set_outbox (router, fixture->outbox);
   fixture->agent = kp_delivery_agent_new (fixture->outbox, KP_BACKEND (router));
   kp_delivery_agent_set_retry_delays (fixture->agent, G_TIME_SPAN_SECOND, G_TIME_SPAN_MINUTE);
   fixture->reports = g_ptr_array_new_with_free_func (g_free);
@@ -246,6 +247,122 @@ test_router_rests_a_failing_backend (Fixture *fixture, gconstpointer data)
                     KP_CIRCUIT_BREAKER_DEFAULT_THRESHOLD + 1 + n_reports);
 }
 
+static gint64
+next_attempt_of (Fixture *fixture, const char *reference)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KpOutboxItem) item = kp_outbox_lookup (fixture->outbox, reference, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_PENDING);
+  return kp_outbox_item_get_next_attempt_at (item);
+}
+
+/*
+ * After an outage the rows have backed off for 16 minutes or more. When an
+ * admin's retry finds the case system back, the other reports are due
+ * again at once, one every 1/KP_BACKEND_ROUTER_RECOVERY_RATE s, oldest
+ * first; a found object waiting for the other backend keeps its time.
+ */
+static void
+test_router_spreads_rows_of_a_backend_that_is_back (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *found = NULL;
+  const GTimeSpan spacing = G_USEC_PER_SEC / KP_BACKEND_ROUTER_RECOVERY_RATE;
+  const guint n_reports = 2 * KP_BACKEND_ROUTER_RECOVERY_RATE;
+  const GTimeSpan back_at = KP_CIRCUIT_BREAKER_DEFAULT_COOL_DOWN + G_TIME_SPAN_MINUTE;
+  gint64 found_due;
+
+  kp_delivery_agent_set_retry_delays (fixture->agent, 20 * G_TIME_SPAN_MINUTE, G_TIME_SPAN_HOUR);
+  fixture->zgw->n_temporary_failures = G_MAXUINT;
+  fixture->embedded->n_temporary_failures = 1;
+  for (guint i = 0; i < n_reports; i++)
+    g_ptr_array_add (fixture->reports, submit (fixture, "report"));
+  found = submit (fixture, "found");
+  fixture->t0 = g_get_real_time ();
+  deliver_at (fixture, 0);
+  found_due = next_attempt_of (fixture, found);
+  g_assert_cmpint (found_due, >, fixture->t0 + back_at);
+  /* While the breaker rests, the oldest report is due when it allows a try, the next one later. */
+  g_assert_cmpint (next_attempt_of (fixture, g_ptr_array_index (fixture->reports, 0)), ==,
+                   fixture->t0 + KP_CIRCUIT_BREAKER_DEFAULT_COOL_DOWN);
+  g_assert_cmpint (next_attempt_of (fixture, g_ptr_array_index (fixture->reports, 1)), ==,
+                   fixture->t0 + 2 * KP_CIRCUIT_BREAKER_DEFAULT_COOL_DOWN);
+
+  fixture->zgw->n_temporary_failures = 0;
+  g_assert_true (kp_outbox_retry_now (fixture->outbox, g_ptr_array_index (fixture->reports, 0),
+                                      fixture->t0 + back_at, &error));
+  g_assert_no_error (error);
+  deliver_at (fixture, back_at);
+  g_assert_cmpuint (count_in_state (fixture, KP_OUTBOX_STATE_DELIVERED), ==, 1);
+
+  for (guint i = 1; i < n_reports; i++)
+    g_assert_cmpint (next_attempt_of (fixture, g_ptr_array_index (fixture->reports, i)), ==,
+                     fake_now + i * spacing);
+  g_assert_cmpint (next_attempt_of (fixture, found), ==, found_due);
+
+  /* One pass a second later sends those due by then, no more. */
+  deliver_at (fixture, back_at + G_USEC_PER_SEC);
+  g_assert_cmpuint (count_in_state (fixture, KP_OUTBOX_STATE_DELIVERED), ==,
+                    1 + KP_BACKEND_ROUTER_RECOVERY_RATE);
+}
+
+/*
+ * Rows tried again while the breaker rests (here by hand, as with
+ * `kernpunt-ctl outbox retry`) are refused, and each gets a back-off of
+ * most of an hour. Still the oldest is due when the breaker allows a try,
+ * and that try is made: the case system is not left untried for an hour.
+ */
+static void
+test_router_keeps_a_try_due_while_resting (Fixture *fixture, gconstpointer data)
+{
+  const gint64 open_until = KP_CIRCUIT_BREAKER_DEFAULT_COOL_DOWN;
+
+  kp_delivery_agent_set_retry_delays (fixture->agent, G_TIME_SPAN_HOUR, G_TIME_SPAN_HOUR);
+  fixture->zgw->n_temporary_failures = G_MAXUINT;
+  for (guint i = 0; i < KP_CIRCUIT_BREAKER_DEFAULT_THRESHOLD; i++)
+    g_ptr_array_add (fixture->reports, submit (fixture, "report"));
+  fixture->t0 = g_get_real_time ();
+  deliver_at (fixture, 0);
+  g_assert_cmpuint (fixture->zgw->calls->len, ==, KP_CIRCUIT_BREAKER_DEFAULT_THRESHOLD);
+
+  for (guint i = 0; i < fixture->reports->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (kp_outbox_retry_now (fixture->outbox, g_ptr_array_index (fixture->reports, i),
+                                          fixture->t0 + G_TIME_SPAN_MINUTE, &error));
+      g_assert_no_error (error);
+    }
+  deliver_at (fixture, G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (fixture->zgw->calls->len, ==, KP_CIRCUIT_BREAKER_DEFAULT_THRESHOLD);
+  g_assert_cmpint (next_attempt_of (fixture, g_ptr_array_index (fixture->reports, 0)), ==,
+                   fixture->t0 + open_until);
+
+  deliver_at (fixture, open_until);
+  g_assert_cmpuint (fixture->zgw->calls->len, ==, KP_CIRCUIT_BREAKER_DEFAULT_THRESHOLD + 1);
+}
+
+/* A row already due before its place in the spread keeps its earlier time. */
+static void
+test_spread_never_delays (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const gint64 start = g_get_real_time () + G_TIME_SPAN_HOUR;
+  const char *const kinds[] = { "report", NULL };
+  guint n_moved = 0;
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (fixture->reports, submit (fixture, "report"));
+  g_assert_true (kp_outbox_spread_due (fixture->outbox, kinds, FALSE, start, G_USEC_PER_SEC,
+                                       &n_moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_moved, ==, 0);
+  for (guint i = 0; i < fixture->reports->len; i++)
+    g_assert_cmpint (next_attempt_of (fixture, g_ptr_array_index (fixture->reports, i)), <, start);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -261,5 +378,12 @@ main (int argc, char **argv)
     }
   g_test_add ("/circuit-breaker/router-rests-a-failing-backend", Fixture, NULL, fixture_set_up,
               test_router_rests_a_failing_backend, fixture_tear_down);
+  g_test_add ("/circuit-breaker/router-spreads-rows-of-a-backend-that-is-back", Fixture, NULL,
+              fixture_set_up, test_router_spreads_rows_of_a_backend_that_is_back,
+              fixture_tear_down);
+  g_test_add ("/circuit-breaker/router-keeps-a-try-due-while-resting", Fixture, NULL,
+              fixture_set_up, test_router_keeps_a_try_due_while_resting, fixture_tear_down);
+  g_test_add ("/circuit-breaker/spread-never-delays", Fixture, NULL, fixture_set_up,
+              test_spread_never_delays, fixture_tear_down);
   return g_test_run ();
 }

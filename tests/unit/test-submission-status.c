@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "kp-delivery-agent.h"
+#include "kp-delivery-steps.h"
 #include "kp-lost-report.h"
 #include "kp-reference.h"
 #include "kp-store-private.h"
@@ -264,6 +265,92 @@ test_case_elsewhere (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (kp_submission_status_get_history (status)->len, ==, 2);
 }
 
+/* What a delivery left behind for one case, and the number a resident should read. */
+static const struct
+{
+  const char *where;     /* "zgw", "signalen", "klantinteracties" or "embedded" */
+  const char *number;    /* the zaak identificatie, _display or klantcontact nummer; "=" is ours */
+  const char *remote_id; /* what the backend gave the outbox */
+  const char *expected;  /* NULL: nothing to show */
+} number_cases[] = {
+  /* A zaak numbered from our reference: the resident has that number already. */
+  { "zgw", "=", "https://zaken.example.nl/zaken/1", NULL },
+  { "zgw", "0123-2026-000042", "https://zaken.example.nl/zaken/2", "0123-2026-000042" },
+  { "signalen", "SIA-123", "5a4b7a2c-29e0-4e5e-8a3b-6f0c1d2e3f40", "SIA-123" },
+  /* Without its display id, a signal has only its uuid, which means nothing to a person. */
+  { "signalen", NULL, "5a4b7a2c-29e0-4e5e-8a3b-6f0c1d2e3f41", NULL },
+  { "klantinteracties", "0000000042", "22222222-29e0-4e5e-8a3b-6f0c1d2e3f40", "0000000042" },
+  { "klantinteracties", NULL, "22222222-29e0-4e5e-8a3b-6f0c1d2e3f41", NULL },
+  { "embedded", NULL, "ZAAK-2026-000007", "ZAAK-2026-000007" },
+  /* The check bites: a link is never shown, wherever it comes from. */
+  { "embedded", NULL, "https://zaken.example.nl/zaken/3", NULL },
+};
+
+/* The bookkeeping a backend keeps while it delivers, as the status screen finds it. */
+static void
+store_delivery (Fixture *fixture, const char *reference, gsize i)
+{
+  const char *where = number_cases[i].where;
+  const char *number
+      = g_strcmp0 (number_cases[i].number, "=") == 0 ? reference : number_cases[i].number;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (g_str_equal (where, "zgw"))
+    {
+      sql = g_strdup_printf ("INSERT INTO zgw_deliveries (reference, identificatie, zaak_url)"
+                             " VALUES ('%s', '%s', '%s')",
+                             reference, number, number_cases[i].remote_id);
+      g_assert_true (kp_store_exec (fixture->store, sql, &error));
+    }
+  else if (g_str_equal (where, "signalen"))
+    {
+      kp_delivery_steps_save (fixture->store, reference, "signal", number_cases[i].remote_id,
+                              &error);
+      if (number != NULL)
+        kp_delivery_steps_save (fixture->store, reference, "signal-id-display", number, &error);
+    }
+  else if (g_str_equal (where, "klantinteracties"))
+    {
+      kp_delivery_steps_save (fixture->store, reference, "internetaak", number_cases[i].remote_id,
+                              &error);
+      if (number != NULL)
+        kp_delivery_steps_save (fixture->store, reference, "klantcontact-nummer", number, &error);
+    }
+  g_assert_no_error (error);
+}
+
+/*
+ * The case number a resident reads is one made for people (SIA-123, a
+ * zaak's identificatie, Open Klant's nummer), never a link or a uuid, and
+ * not our own reference a second time.
+ */
+static void
+test_case_number (Fixture *fixture, gconstpointer data)
+{
+  /* The fixture's row goes first, so each case below claims its own. */
+  deliver (fixture);
+  for (gsize i = 0; i < G_N_ELEMENTS (number_cases); i++)
+    {
+      g_autofree char *reference = submit_lost (fixture->outbox);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KpOutboxItem) claimed = kp_outbox_claim_due (fixture->outbox, G_MAXINT64, &error);
+      g_autoptr (KpSubmissionStatus) status = NULL;
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, number_cases[i].where);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kp_outbox_item_get_reference (claimed), ==, reference);
+      store_delivery (fixture, reference, i);
+      g_assert_true (kp_outbox_mark_delivered (
+          fixture->outbox, reference, number_cases[i].remote_id, NULL, g_get_real_time (), &error));
+      g_assert_no_error (error);
+      status = kp_submission_status_lookup (fixture->outbox, NULL, reference, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kp_submission_status_get_case_number (status), ==, number_cases[i].expected);
+      g_assert_cmpstr (kp_submission_status_get_case_id (status), ==, number_cases[i].remote_id);
+    }
+}
+
 /* A database from before the history existed gets one entry per case: its status then. */
 static void
 test_history_migration (void)
@@ -315,6 +402,7 @@ main (int argc, char **argv)
   ADD ("/submission-status/rejected", test_rejected);
   ADD ("/submission-status/without-register", test_without_register);
   ADD ("/submission-status/case-elsewhere", test_case_elsewhere);
+  ADD ("/submission-status/case-number", test_case_number);
 #undef ADD
   g_test_add_func ("/submission-status/history-migration", test_history_migration);
 
