@@ -3,6 +3,8 @@
 
 #include "kp-found-lost-page.h"
 
+#include "kp-choice-tile.h"
+
 #include <glib/gi18n.h>
 
 #define ICON_SIZE 128
@@ -29,10 +31,7 @@ new_choice (const char *page, const char *icon_name, const char *label)
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "choice-tile");
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.open");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", page);
+  kp_choice_tile_open_page (button, page);
   return button;
 }
 

@@ -3,6 +3,8 @@
 
 #include "kp-guide-card.h"
 
+#include "kp-accessible-label.h"
+
 #define FALLBACK_ICON "kp-topic-information"
 
 /*
@@ -79,44 +81,55 @@ create_text_label (const char *text, const char *css_class)
 }
 
 GtkWidget *
-kp_guide_card_new (KpGuideTopic *topic)
+kp_guide_card_new_for_page (const char *name,
+                            const char *icon_name,
+                            const char *title,
+                            const char *summary,
+                            const char *page_name)
 {
   GtkWidget *button;
   GtkWidget *box;
   GtkWidget *text_box;
   GtkWidget *icon;
-  g_autofree char *page_name = NULL;
   g_autofree char *accessible_label = NULL;
 
-  g_return_val_if_fail (KP_IS_GUIDE_TOPIC (topic), NULL);
+  g_return_val_if_fail (name != NULL && icon_name != NULL && page_name != NULL, NULL);
+  g_return_val_if_fail (title != NULL && summary != NULL, NULL);
 
   button = gtk_button_new ();
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 28);
   text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   /* The words say it all; a screen reader need not announce the picture. */
-  icon = g_object_new (GTK_TYPE_IMAGE, "icon-name",
-                       kp_guide_card_get_icon_name (kp_guide_topic_get_pictogram (topic)),
-                       "pixel-size", 88, "valign", GTK_ALIGN_CENTER, "accessible-role",
-                       GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name, "pixel-size", 88, "valign",
+                       GTK_ALIGN_CENTER, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
   gtk_widget_set_hexpand (text_box, TRUE);
   gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (text_box),
-                  create_text_label (kp_guide_topic_get_title (topic), "card-title"));
-  gtk_box_append (GTK_BOX (text_box),
-                  create_text_label (kp_guide_topic_get_summary (topic), "card-summary"));
+  gtk_box_append (GTK_BOX (text_box), create_text_label (title, "card-title"));
+  gtk_box_append (GTK_BOX (text_box), create_text_label (summary, "card-summary"));
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text_box);
 
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "topic-card");
-  gtk_widget_set_name (button, kp_guide_topic_get_slug (topic));
-  page_name = kp_guide_card_dup_topic_page_name (kp_guide_topic_get_slug (topic));
+  gtk_widget_set_name (button, name);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", page_name);
-  accessible_label = g_strdup_printf ("%s. %s", kp_guide_topic_get_title (topic),
-                                      kp_guide_topic_get_summary (topic));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
+  accessible_label = g_strdup_printf ("%s. %s", title, summary);
+  kp_accessible_label_set (button, accessible_label);
   return button;
+}
+
+GtkWidget *
+kp_guide_card_new (KpGuideTopic *topic)
+{
+  g_autofree char *page_name = NULL;
+
+  g_return_val_if_fail (KP_IS_GUIDE_TOPIC (topic), NULL);
+
+  page_name = kp_guide_card_dup_topic_page_name (kp_guide_topic_get_slug (topic));
+  return kp_guide_card_new_for_page (
+      kp_guide_topic_get_slug (topic),
+      kp_guide_card_get_icon_name (kp_guide_topic_get_pictogram (topic)),
+      kp_guide_topic_get_title (topic), kp_guide_topic_get_summary (topic), page_name);
 }

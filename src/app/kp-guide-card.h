@@ -15,6 +15,16 @@ G_BEGIN_DECLS
 
 /* A button that opens @topic's page through "kiosk.open". (transfer floating) */
 GtkWidget *kp_guide_card_new (KpGuideTopic *topic);
+/*
+ * The same for any page: a large button named @name with the pictogram
+ * @icon_name, @title and @summary (read together as its accessible
+ * label), that opens @page_name through "kiosk.open". (transfer floating)
+ */
+GtkWidget *kp_guide_card_new_for_page (const char *name,
+                                       const char *icon_name,
+                                       const char *title,
+                                       const char *summary,
+                                       const char *page_name);
 
 /*
  * The icon for a Pictogram name of ui/guide/README.md; an unknown name

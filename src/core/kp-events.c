@@ -103,11 +103,17 @@ G_STATIC_ASSERT (G_N_ELEMENTS (help_given_labels) == KP_N_HELP_GIVEN);
 
 /* The measure each kind is counted under; SESSION_ENDED also counts its length. */
 static const char *const kind_measures[] = {
-  [KP_EVENT_SESSION_STARTED] = "sessions", [KP_EVENT_SESSION_ENDED] = "session-end",
-  [KP_EVENT_LANGUAGE] = "language",        [KP_EVENT_TILE_OPENED] = "tile",
-  [KP_EVENT_TOPIC_OPENED] = "topic",       [KP_EVENT_SEARCH_NO_RESULT] = "search-without-result",
-  [KP_EVENT_SUBMISSION] = "submission",    [KP_EVENT_HELP_CALL] = "help-call",
-  [KP_EVENT_FORM_OPENED] = "form-opened",  [KP_EVENT_FORM_FINISHED] = "form-finished",
+  [KP_EVENT_SESSION_STARTED] = "sessions",
+  [KP_EVENT_SESSION_ENDED] = "session-end",
+  [KP_EVENT_LANGUAGE] = "language",
+  [KP_EVENT_TILE_OPENED] = "tile",
+  [KP_EVENT_TOPIC_OPENED] = "topic",
+  [KP_EVENT_SEARCH_NO_RESULT] = "search-without-result",
+  [KP_EVENT_SUBMISSION] = "submission",
+  [KP_EVENT_HELP_CALL] = "help-call",
+  [KP_EVENT_FORM_OPENED] = "form-opened",
+  [KP_EVENT_FORM_FINISHED] = "form-finished",
+  [KP_EVENT_FORM_ABANDONED] = "form-abandoned",
 };
 
 /* Written out: clang-format would put spaces into G_DEFINE_QUARK's name. */
@@ -617,7 +623,7 @@ kp_events_record (KpEvents *self, KpEventKind kind, const char *detail)
   gboolean ended;
 
   g_return_if_fail (KP_IS_EVENTS (self));
-  g_return_if_fail (kind <= KP_EVENT_FORM_FINISHED);
+  g_return_if_fail (kind < G_N_ELEMENTS (kind_measures));
   g_return_if_fail (detail == NULL || kind == KP_EVENT_SEARCH_NO_RESULT || is_slug (detail));
 
   if (kp_events_get_testing (self))

@@ -45,6 +45,7 @@ typedef enum
   KP_EVENT_HELP_CALL,        /* detail: NULL, or "outside-hours" */
   KP_EVENT_FORM_OPENED,      /* detail: the form, "report", "found", … */
   KP_EVENT_FORM_FINISHED,    /* detail: as FORM_OPENED */
+  KP_EVENT_FORM_ABANDONED,   /* detail: as FORM_OPENED; an e-form left before it was finished */
 } KpEventKind;
 
 /* "Did this help?": four smileys, no neutral one. */
