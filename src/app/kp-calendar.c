@@ -3,6 +3,7 @@
 
 #include "kp-calendar.h"
 
+#include "kp-accessible-label.h"
 #include "kp-date-text.h"
 
 #include <glib/gi18n.h>
@@ -46,8 +47,7 @@ set_day_free (KpCalendar *self, guint day, gboolean free)
   day_text = kp_date_text_format_day (&date);
   /* TRANSLATORS: what a screen reader says for a day in the calendar: "Tuesday 8 December, free times" */
   label = g_strdup_printf (free ? _ ("%s, free times") : _ ("%s, no free times"), day_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  kp_accessible_label_set (button, label);
   /* An insensitive button cannot take the focus, so Tab and the arrows skip closed days. */
   gtk_widget_set_sensitive (button, free);
 }

@@ -69,6 +69,119 @@ kp_date_text_format_time (GDateTime *time)
   return g_strdup_printf ("%d:%02d", g_date_time_get_hour (time), g_date_time_get_minute (time));
 }
 
+/* Up to 29: the minutes before or after the hour, or the hours of a twelve-hour clock. */
+static const char *const number_words[] = {
+  NULL,
+  NC_ ("spoken time", "one"),
+  NC_ ("spoken time", "two"),
+  NC_ ("spoken time", "three"),
+  NC_ ("spoken time", "four"),
+  NC_ ("spoken time", "five"),
+  NC_ ("spoken time", "six"),
+  NC_ ("spoken time", "seven"),
+  NC_ ("spoken time", "eight"),
+  NC_ ("spoken time", "nine"),
+  NC_ ("spoken time", "ten"),
+  NC_ ("spoken time", "eleven"),
+  NC_ ("spoken time", "twelve"),
+  NC_ ("spoken time", "thirteen"),
+  NC_ ("spoken time", "fourteen"),
+  NC_ ("spoken time", "fifteen"),
+  NC_ ("spoken time", "sixteen"),
+  NC_ ("spoken time", "seventeen"),
+  NC_ ("spoken time", "eighteen"),
+  NC_ ("spoken time", "nineteen"),
+  NC_ ("spoken time", "twenty"),
+  NC_ ("spoken time", "twenty-one"),
+  NC_ ("spoken time", "twenty-two"),
+  NC_ ("spoken time", "twenty-three"),
+  NC_ ("spoken time", "twenty-four"),
+  NC_ ("spoken time", "twenty-five"),
+  NC_ ("spoken time", "twenty-six"),
+  NC_ ("spoken time", "twenty-seven"),
+  NC_ ("spoken time", "twenty-eight"),
+  NC_ ("spoken time", "twenty-nine"),
+};
+
+static const char *
+number_word (int number)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "spoken time", number_words[number]);
+}
+
+/* 0–23 on the twelve-hour clock people speak: 0 and 12 are "twelve". */
+static const char *
+hour_word (int hour)
+{
+  return number_word (hour % 12 == 0 ? 12 : hour % 12);
+}
+
+/* "ten past nine", "twenty-five to ten": the English way, from the whole hour. */
+static char *
+say_past_to (int hour, int minute)
+{
+  if (minute == 0)
+    /* TRANSLATORS: a time said aloud: "nine o'clock" */
+    return g_strdup_printf (_ ("%s o'clock"), hour_word (hour));
+  if (minute == 15)
+    /* TRANSLATORS: a time said aloud: "quarter past nine" */
+    return g_strdup_printf (_ ("quarter past %s"), hour_word (hour));
+  if (minute == 30)
+    /* TRANSLATORS: a time said aloud, counted from the hour before: "half past nine" */
+    return g_strdup_printf (_ ("half past %s"), hour_word (hour));
+  if (minute == 45)
+    /* TRANSLATORS: a time said aloud: "quarter to ten" */
+    return g_strdup_printf (_ ("quarter to %s"), hour_word (hour + 1));
+  if (minute < 30)
+    /* TRANSLATORS: a time said aloud: minutes, then the hour: "ten past nine" */
+    return g_strdup_printf (_ ("%1$s past %2$s"), number_word (minute), hour_word (hour));
+  /* TRANSLATORS: a time said aloud: minutes, then the next hour: "twenty to ten" */
+  return g_strdup_printf (_ ("%1$s to %2$s"), number_word (60 - minute), hour_word (hour + 1));
+}
+
+/*
+ * "tien over negen", "tien voor half tien": the Dutch way, where the
+ * twenty minutes around the half hour count from the half hour, which
+ * belongs to the next hour.
+ */
+static char *
+say_around_half (int hour, int minute)
+{
+  if (minute <= 15 || minute >= 45)
+    return say_past_to (hour, minute);
+  if (minute == 30)
+    /*
+     * TRANSLATORS: only for languages that count from the half hour (see
+     * "spoken time style"): 9:30 is "half tien"
+     */
+    return g_strdup_printf (_ ("half %s"), hour_word (hour + 1));
+  if (minute < 30)
+    /* TRANSLATORS: only where counted from the half hour: 9:20 is "tien voor half tien" */
+    return g_strdup_printf (_ ("%1$s to half %2$s"), number_word (30 - minute),
+                            hour_word (hour + 1));
+  /* TRANSLATORS: only where counted from the half hour: 9:40 is "tien over half tien" */
+  return g_strdup_printf (_ ("%1$s past half %2$s"), number_word (minute - 30),
+                          hour_word (hour + 1));
+}
+
+char *
+kp_date_text_format_spoken_time (GDateTime *time)
+{
+  /*
+   * TRANSLATORS: how a language says the time: "past-to" counts from the
+   * whole hour ("twenty past nine"), "half" from the half hour for the
+   * minutes around it, as Dutch does ("tien voor half tien"). Translate
+   * as one of these two words, untranslated.
+   */
+  const char *style = C_ ("spoken time style", "past-to");
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (g_str_equal (style, "half"))
+    return say_around_half (g_date_time_get_hour (time), g_date_time_get_minute (time));
+  return say_past_to (g_date_time_get_hour (time), g_date_time_get_minute (time));
+}
+
 char *
 kp_date_text_format_day_and_time (GDateTime *time)
 {

@@ -17,6 +17,12 @@ char *kp_date_text_format_time (GDateTime *time);
 char *kp_date_text_format_weekday (GDateWeekday weekday);
 /* "December 2026", for a calendar's heading */
 char *kp_date_text_format_month (const GDate *date);
+/*
+ * A time as it is said aloud, for speech mode: "ten past nine",
+ * "quarter to ten"; in Dutch "tien over negen", "tien voor half tien".
+ * Hours on the twelve-hour clock, as people say them. (transfer full)
+ */
+char *kp_date_text_format_spoken_time (GDateTime *time);
 /* "Tuesday 8 December at 9:10" */
 char *kp_date_text_format_day_and_time (GDateTime *time);
 

@@ -3,6 +3,7 @@
 
 #include "kp-feedback-page.h"
 
+#include "kp-accessible-label.h"
 #include "kp-events.h"
 
 struct _KpFeedbackPage
@@ -58,8 +59,7 @@ create_choice (const char *icon_name, const char *label, int pixel_size)
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), words);
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  kp_accessible_label_set (button, label);
   return button;
 }
 

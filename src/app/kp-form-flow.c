@@ -3,7 +3,9 @@
 
 #include "kp-form-flow.h"
 
+#include "kp-accessible-label.h"
 #include "kp-entry-helpers.h"
+#include "kp-speech-mode.h"
 
 #include <glib/gi18n.h>
 
@@ -149,6 +151,9 @@ show_step_error (StepView *view, const char *message)
   gtk_accessible_update_state (
       GTK_ACCESSIBLE (view->entry), GTK_ACCESSIBLE_STATE_INVALID,
       message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  /* Heard as it appears, with the question it is about (EN 301 549 5.1.3.15). */
+  if (message != NULL)
+    kp_speech_mode_announce_error (view->page, kp_form_step_get_question (view->step), message);
 }
 
 static void
@@ -194,6 +199,9 @@ new_choice_button (StepView *view, const char *id, const char *icon_name, const 
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (box), text);
+  /* A time "9:10" is read "nine ten" by a speech engine; people say "ten past nine". */
+  if (kp_form_step_lookup_choice_spoken (view->step, id) != NULL)
+    kp_accessible_label_set (button, kp_form_step_lookup_choice_spoken (view->step, id));
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "choice-tile");
@@ -308,8 +316,7 @@ new_entry (StepView *view)
 
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), kp_form_step_get_purpose (view->step));
   gtk_widget_set_hexpand (entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kp_form_step_get_question (view->step), -1);
+  kp_accessible_label_set (entry, kp_form_step_get_question (view->step));
   kp_entry_helpers_disable_context_menu (GTK_ENTRY (entry));
   return entry;
 }
@@ -521,18 +528,20 @@ add_check_row (KpFormFlow *self, KpFormStep *step)
   GtkWidget *change = gtk_button_new_with_label (_ ("Change"));
   g_autofree char *summary = kp_form_step_dup_summary (step);
   g_autofree char *change_label = NULL;
+  GtkWidget *value = new_label (summary != NULL ? summary : _ ("Not filled in"), "check-value");
 
+  /* A name or phone number on the check screen is said only into a headset. */
+  if (kp_speech_mode_purpose_is_private (kp_form_step_get_purpose (step)))
+    kp_speech_mode_mark_private (value);
   gtk_widget_add_css_class (row, "check-row");
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_box_append (GTK_BOX (texts),
                   new_label (kp_form_step_get_summary_label (step), "check-label"));
-  gtk_box_append (GTK_BOX (texts),
-                  new_label (summary != NULL ? summary : _ ("Not filled in"), "check-value"));
+  gtk_box_append (GTK_BOX (texts), value);
   gtk_box_append (GTK_BOX (row), texts);
 
   change_label = g_strdup_printf (_ ("Change: %s"), kp_form_step_get_summary_label (step));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  change_label, -1);
+  kp_accessible_label_set (change, change_label);
   gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (change, "change-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "flow.change");

@@ -9,6 +9,7 @@ typedef struct
   char *icon_name;
   char *label;
   char *detail;
+  char *spoken; /* (nullable): how speech says the label, when not as written */
 } Choice;
 
 /* A function the owner gives, with its data and how to let go of it. */
@@ -61,6 +62,7 @@ choice_clear (Choice *choice)
   g_clear_pointer (&choice->icon_name, g_free);
   g_clear_pointer (&choice->label, g_free);
   g_clear_pointer (&choice->detail, g_free);
+  g_clear_pointer (&choice->spoken, g_free);
 }
 
 static void
@@ -319,7 +321,8 @@ kp_form_step_add_choice (
   g_return_if_fail (KP_IS_FORM_STEP (self));
   g_return_if_fail (id != NULL && label != NULL);
 
-  choice = (Choice){ g_strdup (id), g_strdup (icon_name), g_strdup (label), g_strdup (detail) };
+  choice
+      = (Choice){ g_strdup (id), g_strdup (icon_name), g_strdup (label), g_strdup (detail), NULL };
   g_array_append_val (self->choices, choice);
   g_signal_emit (self, signals[CHOICES_CHANGED], 0);
 }
@@ -343,19 +346,53 @@ kp_form_step_get_n_choices (KpFormStep *self)
   return self->choices->len;
 }
 
+/* (nullable) (transfer none) */
+static Choice *
+find_choice (KpFormStep *self, const char *id)
+{
+  for (guint i = 0; id != NULL && i < self->choices->len; i++)
+    {
+      Choice *choice = &g_array_index (self->choices, Choice, i);
+
+      if (g_str_equal (choice->id, id))
+        return choice;
+    }
+  return NULL;
+}
+
 const char *
 kp_form_step_lookup_choice_label (KpFormStep *self, const char *id)
 {
+  Choice *choice;
+
   g_return_val_if_fail (KP_IS_FORM_STEP (self), NULL);
 
-  for (guint i = 0; id != NULL && i < self->choices->len; i++)
-    {
-      const Choice *choice = &g_array_index (self->choices, Choice, i);
+  choice = find_choice (self, id);
+  return choice != NULL ? choice->label : NULL;
+}
 
-      if (g_str_equal (choice->id, id))
-        return choice->label;
-    }
-  return NULL;
+void
+kp_form_step_set_choice_spoken (KpFormStep *self, const char *id, const char *spoken)
+{
+  Choice *choice;
+
+  g_return_if_fail (KP_IS_FORM_STEP (self));
+
+  choice = find_choice (self, id);
+  g_return_if_fail (choice != NULL);
+  g_free (choice->spoken);
+  choice->spoken = g_strdup (spoken);
+}
+
+const char *
+kp_form_step_lookup_choice_spoken (KpFormStep *self, const char *id)
+{
+  Choice *choice;
+
+  g_return_val_if_fail (KP_IS_FORM_STEP (self), NULL);
+
+  choice = find_choice (self, id);
+  return choice != NULL ? choice->spoken : NULL;
 }
 
 void

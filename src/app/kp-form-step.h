@@ -118,6 +118,14 @@ void kp_form_step_clear_choices (KpFormStep *self);
 guint kp_form_step_get_n_choices (KpFormStep *self);
 /* (nullable) (transfer none): the label of the choice @id */
 const char *kp_form_step_lookup_choice_label (KpFormStep *self, const char *id);
+/*
+ * How speech says the choice @id when the label would be read wrong: a
+ * time "9:10" is "ten past nine". Set after adding the choice; the tile
+ * shows the label as it is.
+ */
+void kp_form_step_set_choice_spoken (KpFormStep *self, const char *id, const char *spoken);
+/* (nullable) (transfer none) */
+const char *kp_form_step_lookup_choice_spoken (KpFormStep *self, const char *id);
 
 void kp_form_step_set_commit_func (KpFormStep *self,
                                    KpFormStepCommitFunc func,

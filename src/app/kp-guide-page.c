@@ -3,6 +3,7 @@
 
 #include "kp-guide-page.h"
 
+#include "kp-accessible-label.h"
 #include "kp-entry-helpers.h"
 #include "kp-guide-card.h"
 #include "kp-window.h"
@@ -181,8 +182,7 @@ create_group_tile (const KpGuideGroup *group)
   gtk_widget_set_name (button, group->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", page_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  group->title, -1);
+  kp_accessible_label_set (button, group->title);
   return button;
 }
 

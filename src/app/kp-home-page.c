@@ -3,6 +3,7 @@
 
 #include "kp-home-page.h"
 
+#include "kp-accessible-label.h"
 #include "kp-topic.h"
 
 #include <glib/gi18n.h>
@@ -88,8 +89,7 @@ create_tile (const KpTopic *topic)
   gtk_widget_set_name (button, topic->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", topic->id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ (topic->label), -1);
+  kp_accessible_label_set (button, _ (topic->label));
   return button;
 }
 

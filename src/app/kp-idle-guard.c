@@ -142,7 +142,7 @@ kp_idle_guard_set_property (GObject *object, guint prop_id, const GValue *value,
   switch (prop_id)
     {
       case PROP_IDLE_SECONDS:
-        self->idle_seconds = g_value_get_uint (value);
+        kp_idle_guard_set_idle_seconds (self, g_value_get_uint (value));
         break;
       case PROP_COUNTDOWN_SECONDS:
         self->countdown_seconds = g_value_get_uint (value);
@@ -163,7 +163,7 @@ kp_idle_guard_class_init (KpIdleGuardClass *klass)
 
   properties[PROP_IDLE_SECONDS]
       = g_param_spec_uint ("idle-seconds", NULL, NULL, 1, G_MAXUINT / 1000, 90,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNTDOWN_SECONDS]
       = g_param_spec_uint ("countdown-seconds", NULL, NULL, 1, G_MAXUINT / 1000, 20,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -239,4 +239,26 @@ kp_idle_guard_end_session (KpIdleGuard *self)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->in_session = FALSE;
   self->countdown_deadline = 0;
+}
+
+void
+kp_idle_guard_set_idle_seconds (KpIdleGuard *self, guint idle_seconds)
+{
+  g_return_if_fail (KP_IS_IDLE_GUARD (self));
+  g_return_if_fail (idle_seconds > 0);
+
+  if (self->idle_seconds == idle_seconds)
+    return;
+  self->idle_seconds = idle_seconds;
+  if (self->in_session && self->countdown_deadline == 0)
+    arm_timer (self, self->last_activity + (gint64) idle_seconds * G_USEC_PER_SEC);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_SECONDS]);
+}
+
+guint
+kp_idle_guard_get_idle_seconds (KpIdleGuard *self)
+{
+  g_return_val_if_fail (KP_IS_IDLE_GUARD (self), 0);
+
+  return self->idle_seconds;
 }

@@ -20,6 +20,14 @@ G_DECLARE_FINAL_TYPE (KpIdleGuard, kp_idle_guard, KP, IDLE_GUARD, GObject)
 
 KpIdleGuard *kp_idle_guard_new (guint idle_seconds, guint countdown_seconds);
 
+/*
+ * The "idle-seconds" property: how long without activity before the
+ * countdown. Changed in a session (speech mode gives more time), it counts
+ * from the last activity; a countdown already running goes on.
+ */
+void kp_idle_guard_set_idle_seconds (KpIdleGuard *self, guint idle_seconds);
+guint kp_idle_guard_get_idle_seconds (KpIdleGuard *self);
+
 gboolean kp_idle_guard_get_in_session (KpIdleGuard *self);
 gboolean kp_idle_guard_get_counting_down (KpIdleGuard *self);
 

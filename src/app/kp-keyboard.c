@@ -3,6 +3,8 @@
 
 #include "kp-keyboard.h"
 
+#include "kp-accessible-label.h"
+
 #include <glib/gi18n.h>
 
 /*
@@ -14,6 +16,8 @@
 #define DEFAULT_KEY_HEIGHT  80
 #define ACCENTS_SHEET       "accents"
 #define KEYBOARD_STYLESHEET "/nl/kernpunt/Kernpunt/kp-keyboard.css"
+/* "␣", the open box that stands for a space */
+#define SPACE_SIGN "\u2423"
 
 typedef enum
 {
@@ -146,13 +150,16 @@ struct _KpKeyboard
   GtkStack *sheets;
 
   GPtrArray *keys;
-  GtkEditable *target; /* weak */
+  GtkEditable *target;  /* weak */
+  KpKeyboardSink *sink; /* weak: a field of a web page, when keys type there instead */
   KpKeyboardLayout layout;
   /* Where the "abc" key returns to: letters, or e-mail when the target wants an address. */
   KpKeyboardLayout letters_layout;
   int key_height;
   gboolean shift;
   gboolean accents;
+  /* Function keys show their signs only, so keys with large letters still fit across the screen. */
+  gboolean large_text;
 };
 
 G_DEFINE_FINAL_TYPE (KpKeyboard, kp_keyboard, GTK_TYPE_WIDGET)
@@ -216,6 +223,9 @@ key_label (KpKeyboard *self, const Key *key)
 
   if (key->kind == KEY_TEXT)
     return typed_text (self, key->text);
+  /* Only Space has no sign of its own; in large text it shows the sign for a space. */
+  if (self->large_text)
+    return g_strdup (function_key->symbol != NULL ? function_key->symbol : SPACE_SIGN);
   if (!function_key->name_shown)
     return g_strdup (function_key->symbol);
   if (function_key->symbol == NULL)
@@ -247,8 +257,7 @@ relabel_keys (KpKeyboard *self)
       g_autofree char *accessible_label = key_accessible_label (self, key);
 
       gtk_button_set_label (GTK_BUTTON (key->button), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (key->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible_label, -1);
+      kp_accessible_label_set (key->button, accessible_label);
     }
 }
 
@@ -360,15 +369,49 @@ create_sheets (KpKeyboard *self)
     gtk_stack_add_named (self->sheets, create_sheet (self, sheets[i].rows), sheets[i].name);
 }
 
+/* Whether a key of the sheet on screen has the focus, while the keys type into a field. */
+static gboolean
+sheet_has_focus (KpKeyboard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *sheet = gtk_stack_get_visible_child (self->sheets);
+
+  return self->target != NULL && focus != NULL && sheet != NULL
+         && gtk_widget_is_ancestor (focus, sheet);
+}
+
+/* The field's caret, not a selection of its text: the next key adds to what is there. */
+static void
+focus_target (KpKeyboard *self)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (self->target);
+  GtkWidget *text = GTK_WIDGET (delegate != NULL ? delegate : self->target);
+
+  if (GTK_IS_TEXT (text))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+}
+
 static void
 show_sheet (KpKeyboard *self)
 {
   g_autoptr (GEnumClass) layouts = g_type_class_ref (KP_TYPE_KEYBOARD_LAYOUT);
   const char *name = g_enum_get_value (layouts, self->layout)->value_nick;
+  gboolean keep_focus = sheet_has_focus (self);
 
   if (self->accents && self->layout == KP_KEYBOARD_LAYOUT_LETTERS)
     name = ACCENTS_SHEET;
+  /*
+   * A keypad or Tab user who pressed Numbers has the focus on a key of the
+   * sheet going away; lost, it would take the keyboard down with it. It
+   * goes to the new sheet's first key, by way of the field, so the window
+   * keeps the keyboard up for that field.
+   */
+  if (keep_focus)
+    focus_target (self);
   gtk_stack_set_visible_child_name (self->sheets, name);
+  if (keep_focus)
+    gtk_widget_child_focus (gtk_stack_get_visible_child (self->sheets), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -471,6 +514,13 @@ input_purpose_of (GtkEditable *editable)
   return purpose;
 }
 
+/* A password or PIN: a key that lights up when pressed would show it to anyone watching. */
+static gboolean
+is_private (GtkInputPurpose purpose)
+{
+  return purpose == GTK_INPUT_PURPOSE_PASSWORD || purpose == GTK_INPUT_PURPOSE_PIN;
+}
+
 static KpKeyboardLayout
 layout_for_purpose (GtkInputPurpose purpose)
 {
@@ -488,6 +538,21 @@ layout_for_purpose (GtkInputPurpose purpose)
     }
 }
 
+/*
+ * The layout for what the field wants (when there is a field), and for a
+ * password no pressed key that lights up (the "private" style class).
+ */
+static void
+follow_purpose (KpKeyboard *self, GtkInputPurpose purpose, gboolean has_field)
+{
+  if (has_field)
+    kp_keyboard_set_layout (self, layout_for_purpose (purpose));
+  if (is_private (purpose))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "private");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "private");
+}
+
 static void
 type_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -496,6 +561,8 @@ type_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (target_takes_text (self))
     replace_selection (self->target, text);
+  else if (self->sink != NULL)
+    kp_keyboard_sink_commit (self->sink, text);
   release_latches (self);
 }
 
@@ -506,6 +573,8 @@ backspace_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (target_takes_text (self))
     delete_before_cursor (self->target);
+  else if (self->sink != NULL)
+    kp_keyboard_sink_delete_before_cursor (self->sink);
 }
 
 /*
@@ -530,6 +599,8 @@ enter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->target != NULL)
     activate_editable (self->target);
+  else if (self->sink != NULL)
+    kp_keyboard_sink_activate (self->sink);
 }
 
 static void
@@ -546,14 +617,26 @@ show_letters_action (GtkWidget *widget, const char *action_name, GVariant *param
   kp_keyboard_set_layout (self, self->letters_layout);
 }
 
+/*
+ * Added again with every keyboard, so it comes after the stylesheet a
+ * window adds when it is made: at one priority the later provider wins
+ * whatever the selectors, and the keys must keep their own look (and a
+ * password's keys their unlit one) in every window, not only the first.
+ */
 static void
 load_stylesheet (void)
 {
-  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  static GtkCssProvider *provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
 
-  gtk_css_provider_load_from_resource (provider, KEYBOARD_STYLESHEET);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (provider, KEYBOARD_STYLESHEET);
+    }
+  else
+    gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
@@ -563,6 +646,7 @@ kp_keyboard_dispose (GObject *object)
   KpKeyboard *self = KP_KEYBOARD (object);
 
   g_clear_weak_pointer (&self->target);
+  g_clear_weak_pointer (&self->sink);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_KEYBOARD);
 
@@ -660,14 +744,13 @@ kp_keyboard_class_init (KpKeyboardClass *klass)
                                    show_letters_action);
   gtk_widget_class_install_property_action (widget_class, "keyboard.shift", "shift");
   gtk_widget_class_install_property_action (widget_class, "keyboard.accents", "accents");
-
-  load_stylesheet ();
 }
 
 static void
 kp_keyboard_init (KpKeyboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  load_stylesheet ();
 
   self->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) key_free);
   self->layout = KP_KEYBOARD_LAYOUT_LETTERS;
@@ -698,11 +781,42 @@ kp_keyboard_set_target (KpKeyboard *self, GtkEditable *target)
     return;
 
   g_set_weak_pointer (&self->target, target);
+  g_clear_weak_pointer (&self->sink);
   release_latches (self);
   relabel_keys (self);
-  if (target != NULL)
-    kp_keyboard_set_layout (self, layout_for_purpose (input_purpose_of (target)));
+  follow_purpose (self, target != NULL ? input_purpose_of (target) : GTK_INPUT_PURPOSE_FREE_FORM,
+                  target != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
+}
+
+/*
+ * Keys type into @sink from now on, in place of an editable target; the
+ * layout follows what the sink wants now. Called again for the same sink
+ * when the page's focus moved on to another field.
+ */
+void
+kp_keyboard_set_sink (KpKeyboard *self, KpKeyboardSink *sink)
+{
+  g_return_if_fail (KP_IS_KEYBOARD (self));
+  g_return_if_fail (sink == NULL || KP_IS_KEYBOARD_SINK (sink));
+
+  if (self->target != NULL)
+    kp_keyboard_set_target (self, NULL);
+  g_set_weak_pointer (&self->sink, sink);
+  release_latches (self);
+  relabel_keys (self);
+  follow_purpose (
+      self, sink != NULL ? kp_keyboard_sink_get_input_purpose (sink) : GTK_INPUT_PURPOSE_FREE_FORM,
+      sink != NULL);
+}
+
+/* Returns: (transfer none) (nullable): the web page field the keys type into */
+KpKeyboardSink *
+kp_keyboard_get_sink (KpKeyboard *self)
+{
+  g_return_val_if_fail (KP_IS_KEYBOARD (self), NULL);
+
+  return self->sink;
 }
 
 /* Returns: (transfer none) (nullable): the editable the keys type into */
@@ -760,4 +874,22 @@ kp_keyboard_get_key_height (KpKeyboard *self)
   g_return_val_if_fail (KP_IS_KEYBOARD (self), DEFAULT_KEY_HEIGHT);
 
   return self->key_height;
+}
+
+/* In large text the function keys show only their signs; their accessible names stay. */
+void
+kp_keyboard_set_large_text (KpKeyboard *self, gboolean large_text)
+{
+  g_return_if_fail (KP_IS_KEYBOARD (self));
+
+  self->large_text = !!large_text;
+  relabel_keys (self);
+}
+
+gboolean
+kp_keyboard_get_large_text (KpKeyboard *self)
+{
+  g_return_val_if_fail (KP_IS_KEYBOARD (self), FALSE);
+
+  return self->large_text;
 }

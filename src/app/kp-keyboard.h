@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "kp-keyboard-sink.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -31,10 +33,19 @@ GtkWidget *kp_keyboard_new (void);
 /* (nullable): the editable that keys type into; also picks the layout from its input purpose */
 void kp_keyboard_set_target (KpKeyboard *self, GtkEditable *target);
 GtkEditable *kp_keyboard_get_target (KpKeyboard *self);
+/*
+ * (nullable): a web page's field that keys type into instead of an
+ * editable (setting one clears the other); also picks the layout.
+ */
+void kp_keyboard_set_sink (KpKeyboard *self, KpKeyboardSink *sink);
+KpKeyboardSink *kp_keyboard_get_sink (KpKeyboard *self);
 void kp_keyboard_set_layout (KpKeyboard *self, KpKeyboardLayout layout);
 KpKeyboardLayout kp_keyboard_get_layout (KpKeyboard *self);
 /* The height of every key in pixels; the shell computes it from the screen's millimetres. */
 void kp_keyboard_set_key_height (KpKeyboard *self, int key_height);
 int kp_keyboard_get_key_height (KpKeyboard *self);
+/* Large text: the function keys show their signs without their names, so the keys fit across. */
+void kp_keyboard_set_large_text (KpKeyboard *self, gboolean large_text);
+gboolean kp_keyboard_get_large_text (KpKeyboard *self);
 
 G_END_DECLS

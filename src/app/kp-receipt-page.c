@@ -4,6 +4,7 @@
 #include "kp-receipt-page.h"
 
 #include "kp-qr.h"
+#include "kp-speech-mode.h"
 
 #include <glib/gi18n.h>
 
@@ -123,6 +124,8 @@ add_slip_lines (KpReceiptPage *self)
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       gtk_widget_set_hexpand (value, TRUE);
       gtk_widget_add_css_class (value, "receipt-line-value");
+      if (kp_slip_get_line_is_private (self->slip, i))
+        kp_speech_mode_mark_private (value);
       gtk_grid_attach (self->lines_grid, label, 0, (int) i, 1, 1);
       gtk_grid_attach (self->lines_grid, value, 1, (int) i, 1, 1);
     }
@@ -280,6 +283,7 @@ kp_receipt_page_constructed (GObject *object)
 
   gtk_label_set_label (self->heading_label, self->heading);
   gtk_label_set_label (self->reference_label, kp_slip_get_reference (self->slip));
+  kp_speech_mode_mark_private (GTK_WIDGET (self->reference_label));
   add_slip_lines (self);
 
   self->qr_texture = draw_qr_texture (self->slip, &error);

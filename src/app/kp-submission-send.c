@@ -43,7 +43,9 @@ build_slip (SendJob *job, const char *reference)
     {
       const KpSubmissionLine *line = g_ptr_array_index (lines, i);
 
-      if (line->value != NULL)
+      if (line->value != NULL && line->personal)
+        kp_slip_add_private_line (slip, line->label, line->value);
+      else if (line->value != NULL)
         kp_slip_add_line (slip, line->label, line->value);
     }
   if (job->slip_func != NULL)

@@ -3,6 +3,8 @@
 
 #include "kp-volunteer-pad.h"
 
+#include "kp-speech-mode.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -55,6 +57,15 @@ static void
 set_message (KpVolunteerPad *self, const char *message)
 {
   gtk_label_set_label (self->message_label, message);
+}
+
+/* A refusal is shown, and in speech mode said with what it is about (EN 301 549 5.1.3.15). */
+static void
+show_problem (KpVolunteerPad *self, const char *message)
+{
+  set_message (self, message);
+  /* TRANSLATORS: what speech mode names the PIN pad in an error: Check “Volunteer PIN”: … */
+  kp_speech_mode_announce_error (GTK_WIDGET (self), _ ("Volunteer PIN"), message);
 }
 
 static GtkWidget *
@@ -185,17 +196,19 @@ kp_volunteer_pad_show_refused (KpVolunteerPad *self, guint attempts_left)
       g_dngettext (GETTEXT_PACKAGE, "This PIN is not right. You can try %u more time.",
                    "This PIN is not right. You can try %u more times.", attempts_left),
       attempts_left);
-  set_message (self, message);
+  show_problem (self, message);
 }
 
 void
 kp_volunteer_pad_set_locked_seconds (KpVolunteerPad *self, guint seconds_left)
 {
   guint minutes_left = (seconds_left + 59) / 60;
+  gboolean was_locked;
   g_autofree char *message = NULL;
 
   g_return_if_fail (KP_IS_VOLUNTEER_PAD (self));
 
+  was_locked = self->locked;
   self->locked = seconds_left > 0;
   forget_digits (self);
   update_dots (self);
@@ -210,7 +223,11 @@ kp_volunteer_pad_set_locked_seconds (KpVolunteerPad *self, guint seconds_left)
           GETTEXT_PACKAGE, "Too many wrong PINs. The pad is locked. Try again in %u minute.",
           "Too many wrong PINs. The pad is locked. Try again in %u minutes.", minutes_left),
       minutes_left);
-  set_message (self, message);
+  /* The lock counts down each second; it is said once, as it comes. */
+  if (was_locked)
+    set_message (self, message);
+  else
+    show_problem (self, message);
 }
 
 gboolean

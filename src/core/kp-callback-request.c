@@ -129,8 +129,9 @@ kp_callback_request_dup_lines (KpSubmission *submission)
   g_autofree char *promised = kp_submission_format_date (&self->promised_on);
 
   kp_submission_lines_add (lines, KP_CALLBACK_REQUEST_FIELD_SUBJECT, _ ("About"), self->subject);
-  kp_submission_lines_add (lines, KP_CALLBACK_REQUEST_FIELD_NAME, _ ("Name"), self->name);
-  kp_submission_lines_add (lines, KP_CALLBACK_REQUEST_FIELD_PHONE, _ ("Phone"), self->phone);
+  kp_submission_lines_add_personal (lines, KP_CALLBACK_REQUEST_FIELD_NAME, _ ("Name"), self->name);
+  kp_submission_lines_add_personal (lines, KP_CALLBACK_REQUEST_FIELD_PHONE, _ ("Phone"),
+                                    self->phone);
   kp_submission_lines_add (lines, KP_CALLBACK_REQUEST_FIELD_PART_OF_DAY, _ ("When"),
                            kp_part_of_day_get_label (self->part_of_day));
   /* Not an answer to change, so no field: the promise that goes on the slip. */

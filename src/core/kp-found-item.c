@@ -289,11 +289,12 @@ kp_found_item_dup_lines (KpSubmission *submission)
                                                                     : _ ("The finder keeps it"));
   kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_OWNERSHIP, _ ("Become the owner"),
                            self->finder_wants_ownership ? _ ("Yes") : _ ("No"));
-  kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_FINDER_NAME, _ ("Name"), self->finder_name);
-  kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_FINDER_EMAIL, _ ("E-mail"),
-                           self->finder_email);
-  kp_submission_lines_add (lines, KP_FOUND_ITEM_FIELD_FINDER_PHONE, _ ("Phone"),
-                           self->finder_phone);
+  kp_submission_lines_add_personal (lines, KP_FOUND_ITEM_FIELD_FINDER_NAME, _ ("Name"),
+                                    self->finder_name);
+  kp_submission_lines_add_personal (lines, KP_FOUND_ITEM_FIELD_FINDER_EMAIL, _ ("E-mail"),
+                                    self->finder_email);
+  kp_submission_lines_add_personal (lines, KP_FOUND_ITEM_FIELD_FINDER_PHONE, _ ("Phone"),
+                                    self->finder_phone);
   return lines;
 }
 

@@ -108,9 +108,9 @@ kp_lost_report_dup_lines (KpSubmission *submission)
                            self->description);
   kp_submission_lines_add (lines, KP_LOST_REPORT_FIELD_PLACE, _ ("Where lost"), self->place);
   kp_submission_lines_add (lines, KP_LOST_REPORT_FIELD_DATE, _ ("When lost"), date);
-  kp_submission_lines_add (lines, KP_LOST_REPORT_FIELD_NAME, _ ("Name"), self->name);
-  kp_submission_lines_add (lines, KP_LOST_REPORT_FIELD_EMAIL, _ ("E-mail"), self->email);
-  kp_submission_lines_add (lines, KP_LOST_REPORT_FIELD_PHONE, _ ("Phone"), self->phone);
+  kp_submission_lines_add_personal (lines, KP_LOST_REPORT_FIELD_NAME, _ ("Name"), self->name);
+  kp_submission_lines_add_personal (lines, KP_LOST_REPORT_FIELD_EMAIL, _ ("E-mail"), self->email);
+  kp_submission_lines_add_personal (lines, KP_LOST_REPORT_FIELD_PHONE, _ ("Phone"), self->phone);
   return lines;
 }
 

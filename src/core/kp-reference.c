@@ -225,3 +225,29 @@ kp_reference_from_scan (const char *scanned, const char *url_template, GError **
     part = dup_templated_part (trimmed, url_template);
   return kp_reference_normalize (part != NULL ? part : trimmed, error);
 }
+
+/* (transfer full) */
+char *
+kp_reference_spell (const char *reference)
+{
+  GString *spelled = g_string_new (NULL);
+  gboolean group_start = TRUE;
+
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  for (const char *c = reference; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar character = g_utf8_get_char (c);
+
+      if (character == '-' || g_unichar_isspace (character))
+        {
+          group_start = TRUE;
+          continue;
+        }
+      if (spelled->len > 0)
+        g_string_append (spelled, group_start ? ", " : " ");
+      g_string_append_unichar (spelled, character);
+      group_start = FALSE;
+    }
+  return g_string_free (spelled, FALSE);
+}

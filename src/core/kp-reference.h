@@ -35,5 +35,11 @@ gboolean kp_reference_is_valid (const char *reference);
  * kp_reference_normalize() does, with its errors. (transfer full)
  */
 char *kp_reference_from_scan (const char *scanned, const char *url_template, GError **error);
+/*
+ * @reference as it is read aloud, one character at a time in its groups:
+ * "KP-7H3Q-9MXC" becomes "K P, 7 H 3 Q, 9 M X C", so a speech engine
+ * spells it instead of guessing a word. (transfer full)
+ */
+char *kp_reference_spell (const char *reference);
 
 G_END_DECLS

@@ -150,8 +150,8 @@ kp_report_dup_lines (KpSubmission *submission)
                            self->description);
   kp_submission_lines_add (lines, KP_REPORT_FIELD_PHOTO, _ ("Photo"),
                            self->photo != NULL ? _ ("Yes") : NULL);
-  kp_submission_lines_add (lines, KP_REPORT_FIELD_EMAIL, _ ("E-mail"), self->email);
-  kp_submission_lines_add (lines, KP_REPORT_FIELD_PHONE, _ ("Phone"), self->phone);
+  kp_submission_lines_add_personal (lines, KP_REPORT_FIELD_EMAIL, _ ("E-mail"), self->email);
+  kp_submission_lines_add_personal (lines, KP_REPORT_FIELD_PHONE, _ ("Phone"), self->phone);
   kp_submission_lines_add (lines, KP_REPORT_FIELD_CONSENT, _ ("Keep me informed"),
                            self->consent ? _ ("Yes") : _ ("No"));
   return lines;

@@ -4,6 +4,7 @@
 #include "kp-slip.h"
 
 #include "kp-qr.h"
+#include "kp-reference.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -23,6 +24,7 @@ typedef struct
 {
   char *label;
   char *value;
+  gboolean private; /* a name, phone number or e-mail address */
 } SlipLine;
 
 struct _KpSlip
@@ -501,18 +503,32 @@ kp_slip_set_place (KpSlip *self, const char *municipality, const char *location)
   replace_text (&self->location, location);
 }
 
+static void
+append_line (KpSlip *self, const char *label, const char *value, gboolean private)
+{
+  SlipLine line = { g_strdup (label), g_strdup (value), private };
+
+  g_array_append_val (self->lines, line);
+}
+
 void
 kp_slip_add_line (KpSlip *self, const char *label, const char *value)
 {
-  SlipLine line;
-
   g_return_if_fail (KP_IS_SLIP (self));
   g_return_if_fail (label != NULL);
   g_return_if_fail (value != NULL);
 
-  line.label = g_strdup (label);
-  line.value = g_strdup (value);
-  g_array_append_val (self->lines, line);
+  append_line (self, label, value, FALSE);
+}
+
+void
+kp_slip_add_private_line (KpSlip *self, const char *label, const char *value)
+{
+  g_return_if_fail (KP_IS_SLIP (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (value != NULL);
+
+  append_line (self, label, value, TRUE);
 }
 
 void
@@ -599,12 +615,86 @@ kp_slip_get_line_value (KpSlip *self, guint index)
   return g_array_index (self->lines, SlipLine, index).value;
 }
 
+gboolean
+kp_slip_get_line_is_private (KpSlip *self, guint index)
+{
+  g_return_val_if_fail (KP_IS_SLIP (self), FALSE);
+  g_return_val_if_fail (index < self->lines->len, FALSE);
+
+  return g_array_index (self->lines, SlipLine, index).private;
+}
+
 const char *const *
 kp_slip_get_bring_items (KpSlip *self)
 {
   g_return_val_if_fail (KP_IS_SLIP (self), NULL);
 
   return (const char *const *) self->bring_items->pdata;
+}
+
+/*
+ * Ends a sentence after @text, unless it ends with its own ("Where is
+ * it?"). The address under a place's name is printed on a line of its
+ * own; spoken, a comma's pause will do.
+ */
+static void
+append_sentence (GString *spoken, const char *text)
+{
+  g_auto (GStrv) printed_lines = g_strsplit (text, "\n", -1);
+  g_autofree char *flat = g_strstrip (g_strjoinv (", ", printed_lines));
+  gsize length = strlen (flat);
+
+  if (length == 0)
+    return;
+  if (spoken->len > 0)
+    g_string_append_c (spoken, ' ');
+  g_string_append (spoken, flat);
+  if (!g_ascii_ispunct (flat[length - 1]))
+    g_string_append_c (spoken, '.');
+}
+
+/* "Phone: 0612345678", or only "Phone: not said on the loudspeaker". */
+static void
+append_labelled (GString *spoken, const char *label, const char *value, gboolean say)
+{
+  g_autofree char *sentence = NULL;
+
+  /* TRANSLATORS: a slip's line read aloud: "When: Tuesday 8 December, ten past nine" */
+  sentence = say ? g_strdup_printf (_ ("%s: %s"), label, value)
+                 /* TRANSLATORS: read aloud instead of a name, phone number or reference */
+                 : g_strdup_printf (_ ("%s: not said on the loudspeaker"), label);
+  append_sentence (spoken, sentence);
+}
+
+/* (transfer full) */
+char *
+kp_slip_dup_spoken_text (KpSlip *self, gboolean say_private)
+{
+  GString *spoken = g_string_new (NULL);
+  g_autofree char *spelled = NULL;
+
+  g_return_val_if_fail (KP_IS_SLIP (self), NULL);
+
+  append_sentence (spoken, self->title);
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const SlipLine *line = &g_array_index (self->lines, SlipLine, i);
+
+      append_labelled (spoken, line->label, line->value, say_private || !line->private);
+    }
+  if (self->bring_items->len > 0)
+    {
+      g_autofree char *items = g_strjoinv (", ", (char **) self->bring_items->pdata);
+
+      append_labelled (spoken, _ ("What to bring"), items, TRUE);
+    }
+  spelled = kp_reference_spell (self->reference);
+  append_labelled (spoken, _ ("Your reference"), spelled, say_private);
+  if (self->municipality != NULL)
+    append_sentence (spoken, self->municipality);
+  if (self->location != NULL)
+    append_sentence (spoken, self->location);
+  return g_string_free (spoken, FALSE);
 }
 
 double

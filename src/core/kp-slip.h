@@ -60,6 +60,12 @@ KpSlip *kp_slip_new_for_kiosk (KpConfig *config, const char *title, const char *
 void kp_slip_set_place (KpSlip *self, const char *municipality, const char *location);
 /* A labelled line, shown in the order added: ("When", "Tuesday 4 June, 10:30"). */
 void kp_slip_add_line (KpSlip *self, const char *label, const char *value);
+/*
+ * A line with a resident's name, phone number or e-mail address: printed
+ * as any other, but said aloud only where the resident allows it (see
+ * kp_slip_dup_spoken_text()).
+ */
+void kp_slip_add_private_line (KpSlip *self, const char *label, const char *value);
 /* One item of the optional "What to bring" list, e.g. "Your passport". */
 void kp_slip_add_bring_item (KpSlip *self, const char *item);
 void kp_slip_set_qr_payload (KpSlip *self, const char *payload);
@@ -74,8 +80,19 @@ const char *kp_slip_get_qr_payload (KpSlip *self);
 guint kp_slip_get_n_lines (KpSlip *self);
 const char *kp_slip_get_line_label (KpSlip *self, guint index);
 const char *kp_slip_get_line_value (KpSlip *self, guint index);
+gboolean kp_slip_get_line_is_private (KpSlip *self, guint index);
 /* (array zero-terminated=1) the "What to bring" items, possibly empty */
 const char *const *kp_slip_get_bring_items (KpSlip *self);
+
+/*
+ * Everything printed on the slip, as sentences to be read aloud on the
+ * confirmation screen (EN 301 549 5.1.3.16): the place, what it is, each
+ * line, what to bring, and the reference spelled in its groups
+ * ("K P, 7 H 3 Q, 9 M X C"). With @say_private FALSE, private lines and
+ * the reference are named but not said: the loudspeaker is heard by
+ * everyone near. In the current gettext language. (transfer full)
+ */
+char *kp_slip_dup_spoken_text (KpSlip *self, gboolean say_private);
 
 /*
  * The width of one QR module on paper, in millimetres, for @layout. The

@@ -15,6 +15,11 @@ KpSubmissionLine *kp_submission_line_new (const char *field, const char *label, 
 GPtrArray *kp_submission_lines_new (void);
 void
 kp_submission_lines_add (GPtrArray *lines, const char *field, const char *label, const char *value);
+/* The same, for an answer that is a name, phone number or e-mail address. */
+void kp_submission_lines_add_personal (GPtrArray *lines,
+                                       const char *field,
+                                       const char *label,
+                                       const char *value);
 
 /* TRUE when @text is NULL, empty or only white space: an optional answer left out. */
 gboolean kp_submission_is_blank (const char *text);

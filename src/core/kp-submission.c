@@ -251,6 +251,18 @@ kp_submission_lines_add (GPtrArray *lines, const char *field, const char *label,
   g_ptr_array_add (lines, kp_submission_line_new (field, label, value));
 }
 
+void
+kp_submission_lines_add_personal (GPtrArray *lines,
+                                  const char *field,
+                                  const char *label,
+                                  const char *value)
+{
+  KpSubmissionLine *line = kp_submission_line_new (field, label, value);
+
+  line->personal = TRUE;
+  g_ptr_array_add (lines, line);
+}
+
 gboolean
 kp_submission_is_blank (const char *text)
 {

@@ -42,6 +42,7 @@ typedef struct
   const char *field; /* the field id, e.g. KP_REPORT_FIELD_CATEGORY: which step changes it */
   char *label;       /* the question in short, translated: "Where" */
   char *value;       /* the answer as shown, or NULL when not given */
+  gboolean personal; /* a name, phone number or e-mail address: said aloud only with consent */
 } KpSubmissionLine;
 
 void kp_submission_line_free (KpSubmissionLine *line);

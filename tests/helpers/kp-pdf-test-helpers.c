@@ -3,6 +3,7 @@
 
 #include "kp-pdf-test-helpers.h"
 
+#include "kp-reference.h"
 #include "kp-test-helpers.h"
 
 #include <stdio.h>
@@ -55,6 +56,41 @@ kp_test_pdf_text (const char *pdf_path)
   kp_test_run_argv (&run, argv);
   kp_test_assert_success (&run);
   return g_steal_pointer (&run.out);
+}
+
+/* "June," and "(desk" are the words "June" and "desk". (transfer full) */
+static char *
+strip_punctuation (const char *word)
+{
+  const char *start = word;
+  const char *end = word + strlen (word);
+
+  while (start < end && g_unichar_ispunct (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && g_unichar_ispunct (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  return g_strndup (start, end - start);
+}
+
+char *
+kp_test_find_unsaid_word (const char *pdf_path, const char *spoken, const char *reference)
+{
+  g_autofree char *printed = kp_test_pdf_text (pdf_path);
+  g_auto (GStrv) words = g_strsplit_set (printed, " \t\n\f", -1);
+  g_autofree char *spelled = kp_reference_spell (reference);
+
+  if (strstr (printed, reference) != NULL && strstr (spoken, spelled) == NULL)
+    return g_strdup (reference);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = strip_punctuation (words[i]);
+
+      if (*word == '\0' || g_str_equal (word, reference))
+        continue;
+      if (strstr (spoken, word) == NULL)
+        return g_steal_pointer (&word);
+    }
+  return NULL;
 }
 
 /* pdftoppm's first page of @pdf_path at @dpi, as @format ("png", "gray"). (transfer full) */

@@ -18,6 +18,15 @@ kp_test_pdf_page_size (const char *pdf_path, double *width_mm, double *height_mm
 /* The text of every page, from pdftotext (transfer full). */
 char *kp_test_pdf_text (const char *pdf_path);
 /*
+ * (nullable) (transfer full): the first word printed in @pdf_path that
+ * @spoken does not say, or NULL when it says them all. The slip prints its
+ * @reference whole ("KP-7H3Q-9MXC"); speech spells it in its groups
+ * ("K P, 7 H 3 Q, 9 M X C"), which is what is looked for. Bullets and the
+ * punctuation around a word are not words.
+ */
+char *kp_test_find_unsaid_word (const char *pdf_path, const char *spoken, const char *reference);
+
+/*
  * What zbarimg reads from the first page rasterised at 300 dpi: one line per
  * code found, or "" when it finds none (transfer full).
  */

@@ -442,8 +442,9 @@ static const LabelCase label_cases[] = {
   { "7", "7" },
 };
 
+/* Every key shows something and has a name to be read by; @cases are shown and named so. */
 static void
-test_every_key_has_a_label (Fixture *fixture, gconstpointer data)
+assert_keys_labelled (Fixture *fixture, const LabelCase *cases, gsize n_cases)
 {
   g_autoptr (GPtrArray) keys = all_keys (fixture->keyboard);
 
@@ -458,7 +459,7 @@ test_every_key_has_a_label (Fixture *fixture, gconstpointer data)
       g_assert_true (
           gtk_test_accessible_has_property (GTK_ACCESSIBLE (key), GTK_ACCESSIBLE_PROPERTY_LABEL));
     }
-  for (gsize i = 0; i < G_N_ELEMENTS (label_cases); i++)
+  for (gsize i = 0; i < n_cases; i++)
     {
       GtkWidget *key = NULL;
 
@@ -466,12 +467,40 @@ test_every_key_has_a_label (Fixture *fixture, gconstpointer data)
         {
           GtkWidget *candidate = g_ptr_array_index (keys, k);
 
-          if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (candidate)), label_cases[i].shown) == 0)
+          if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (candidate)), cases[i].shown) == 0)
             key = candidate;
         }
-      g_assert_nonnull (key);
-      g_assert_true (has_accessible_label (key, label_cases[i].accessible));
+      if (key == NULL)
+        g_error ("No key shows “%s”", cases[i].shown);
+      g_assert_true (has_accessible_label (key, cases[i].accessible));
     }
+}
+
+static void
+test_every_key_has_a_label (Fixture *fixture, gconstpointer data)
+{
+  assert_keys_labelled (fixture, label_cases, G_N_ELEMENTS (label_cases));
+}
+
+/* In large text the function keys show their signs alone, and keep their names. */
+static const LabelCase large_text_cases[] = {
+  { "⌫", "Backspace" }, { "⇧", "Shift" },     { "␣", "Space" },    { "⏎", "Enter" },
+  { "123", "Numbers" }, { "abc", "Letters" }, { "àé", "Accents" }, { "q", "q" },
+};
+
+static void
+test_large_text_labels (Fixture *fixture, gconstpointer data)
+{
+  kp_keyboard_set_large_text (fixture->keyboard, TRUE);
+  g_assert_true (kp_keyboard_get_large_text (fixture->keyboard));
+  assert_keys_labelled (fixture, large_text_cases, G_N_ELEMENTS (large_text_cases));
+  /* Shift still shows capitals. */
+  press_key (fixture, "Shift");
+  g_assert_nonnull (find_shown_key (fixture->keyboard, "Q"));
+  press_key (fixture, "Shift");
+
+  kp_keyboard_set_large_text (fixture->keyboard, FALSE);
+  assert_keys_labelled (fixture, label_cases, G_N_ELEMENTS (label_cases));
 }
 
 /* The colour in the middle of the left edge of @widget, as the screenshot shows it. */
@@ -590,6 +619,7 @@ main (int argc, char **argv)
   add_fixture_test ("/keyboard/keys-do-not-take-focus", NULL, test_keys_do_not_take_focus);
   add_fixture_test ("/keyboard/keys-are-large", NULL, test_keys_are_large);
   add_fixture_test ("/keyboard/every-key-has-a-label", NULL, test_every_key_has_a_label);
+  add_fixture_test ("/keyboard/large-text-labels", NULL, test_large_text_labels);
   add_fixture_test ("/keyboard/screenshots", NULL, test_screenshots);
   g_test_add_func ("/keyboard/finalize", test_finalize);
 

@@ -259,6 +259,29 @@ test_from_scan (void)
     }
 }
 
+/* Read aloud, a reference is spelled in its groups, never guessed at as a word. */
+static void
+test_spell (void)
+{
+  static const struct
+  {
+    const char *reference;
+    const char *spelled;
+  } cases[] = {
+    { "KP-7H3Q-9MXC", "K P, 7 H 3 Q, 9 M X C" },
+    { "KP-7H3", "K P, 7 H 3" },
+    { "ABC", "A B C" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *spelled = kp_reference_spell (cases[i].reference);
+
+      g_assert_cmpstr (spelled, ==, cases[i].spelled);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -274,6 +297,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/is-valid", test_is_valid);
   g_test_add_func ("/reference/catches-typos", test_catches_typos);
   g_test_add_func ("/reference/from-scan", test_from_scan);
+  g_test_add_func ("/reference/spell", test_spell);
 
   result = g_test_run ();
   kp_test_remove_tree (home);

@@ -220,6 +220,57 @@ test_text_in_language (gconstpointer data)
   g_assert_finalize_object (g_steal_pointer (&slip));
 }
 
+/*
+ * What the confirmation screen says holds every word the slip prints
+ * (EN 301 549 5.1.3.16), the reference spelled in its groups.
+ */
+static void
+test_spoken_holds_printed (gconstpointer data)
+{
+  const SlipCase *c = data;
+  g_autoptr (KpSlip) slip = make_slip (c);
+  g_autofree char *spoken = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *unsaid = NULL;
+
+  kp_test_set_language (c->language);
+  spoken = kp_slip_dup_spoken_text (slip, TRUE);
+  path = render_to_file (slip, KP_SLIP_LAYOUT_A4, "spoken");
+  unsaid = kp_test_find_unsaid_word (path, spoken, REFERENCE);
+  if (unsaid != NULL)
+    g_error ("“%s” is printed but not in “%s”", unsaid, spoken);
+  kp_test_assert_contains (spoken, "K P, 7 H 3 Q, 9 M X C");
+  kp_test_set_language ("en");
+}
+
+/*
+ * On the loudspeaker, a private line and the reference are named, not
+ * said; the comparison with the paper notices what is missing.
+ */
+static void
+test_spoken_keeps_private_lines (void)
+{
+  g_autoptr (KpSlip) slip = kp_slip_new ("Call-back request", REFERENCE);
+  g_autofree char *spoken = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *unsaid = NULL;
+
+  kp_test_set_language ("en");
+  kp_slip_add_line (slip, "About", "rent allowance");
+  kp_slip_add_private_line (slip, "Phone", "0612345678");
+  g_assert_false (kp_slip_get_line_is_private (slip, 0));
+  g_assert_true (kp_slip_get_line_is_private (slip, 1));
+  spoken = kp_slip_dup_spoken_text (slip, FALSE);
+  kp_test_assert_contains (spoken, "About: rent allowance.");
+  kp_test_assert_contains (spoken, "Phone: not said on the loudspeaker.");
+  kp_test_assert_contains (spoken, "Your reference: not said on the loudspeaker.");
+  g_assert_null (strstr (spoken, "0612345678"));
+  g_assert_null (strstr (spoken, "7 H 3 Q"));
+  path = render_to_file (slip, KP_SLIP_LAYOUT_A4, "private");
+  unsaid = kp_test_find_unsaid_word (path, spoken, REFERENCE);
+  g_assert_nonnull (unsaid);
+}
+
 /* Without anything to bring, there is no empty "What to bring" heading. */
 static void
 test_no_bring_list (void)
@@ -485,6 +536,13 @@ main (int argc, char *argv[])
 
       g_test_add_data_func (path, &slip_cases[i], test_text_in_language);
     }
+  for (gsize i = 0; i < G_N_ELEMENTS (slip_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/slip/spoken/%s", slip_cases[i].language);
+
+      g_test_add_data_func (path, &slip_cases[i], test_spoken_holds_printed);
+    }
+  g_test_add_func ("/slip/spoken/private-lines", test_spoken_keeps_private_lines);
   g_test_add_func ("/slip/text/no-bring-list", test_no_bring_list);
   g_test_add_func ("/slip/text/long-name-wraps", test_long_text_wraps);
   g_test_add_func ("/slip/qr/expand-template", test_qr_expand_template);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "config.h"
 
+#include "kp-config.h"
 #include "kp-speaker.h"
 #include "kp-test-helpers.h"
 
@@ -468,6 +469,48 @@ test_unavailable_speech_is_reported (void)
   kp_test_remove_tree (folder);
 }
 
+static void
+speak_and_wait (KpSpeaker *speaker, const char *text)
+{
+  Outcome outcome = { 0 };
+
+  kp_speaker_speak_async (speaker, text, "nl", NULL, on_spoken, &outcome);
+  wait_for (&outcome, 30000);
+  outcome_clear (&outcome);
+}
+
+/*
+ * In test mode each utterance is one line of the log, so tests can check
+ * what was said. Speaking aloud never logs: what a resident hears may be
+ * their own details. (Without espeak-ng on the PATH, nothing is heard.)
+ */
+static void
+test_log_is_for_test_mode_only (void)
+{
+  g_autofree char *folder = kp_test_make_tmpdir ("speech");
+  g_autofree char *empty_bin = kp_test_make_tmpdir ("bin");
+  g_autofree char *saved_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *log_path = g_build_filename (empty_bin, "said.txt", NULL);
+  g_autofree char *logged = NULL;
+  KpSpeaker *speaker = kp_speaker_new ();
+
+  kp_speaker_set_log_file (speaker, log_path);
+  g_setenv ("PATH", empty_bin, TRUE);
+  speak_and_wait (speaker, SHORT_DUTCH);
+  g_setenv ("PATH", saved_path, TRUE);
+  g_assert_false (g_file_test (log_path, G_FILE_TEST_EXISTS));
+
+  kp_speaker_set_output_folder (speaker, folder);
+  speak_and_wait (speaker, SHORT_DUTCH);
+  speak_and_wait (speaker, "Knop: Volgende\nstap");
+  g_assert_true (g_file_get_contents (log_path, &logged, NULL, NULL));
+  g_assert_cmpstr (logged, ==, SHORT_DUTCH "\nKnop: Volgende stap\n");
+
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+  kp_test_remove_tree (empty_bin);
+}
+
 /*
  * An engine that ends at once without reading its input, as a broken
  * espeak-ng would: a megabyte of text cannot fit in the pipe, so writing
@@ -531,6 +574,108 @@ test_volume_sets_loudness (void)
   g_assert_cmpfloat (fabs (soft.seconds - normal.seconds), <, 0.2);
 }
 
+/*
+ * The chime before the idle countdown is short (nobody asked for it:
+ * EN 301 549 5.1.3.10 wants such sounds under 3 s) and loud enough to hear.
+ * In test mode it is a file of its own, and the speech after it another.
+ */
+static void
+test_chime_is_short (void)
+{
+  g_autofree char *folder = kp_test_make_tmpdir ("chime");
+  g_autofree char *log_path = g_build_filename (folder, "said.txt", NULL);
+  g_autofree char *chime_path = g_build_filename (folder, "speech-1.wav", NULL);
+  g_autofree char *logged = NULL;
+  KpSpeaker *speaker = kp_speaker_new ();
+  WavFacts facts;
+
+  kp_speaker_set_output_folder (speaker, folder);
+  kp_speaker_set_log_file (speaker, log_path);
+  kp_speaker_chime (speaker);
+  speak_and_wait (speaker, SHORT_DUTCH);
+  facts = read_wav (chime_path);
+  g_test_message ("chime: %.2f s, RMS %.3f", facts.seconds, sqrt (facts.mean_square));
+  g_assert_cmpfloat (facts.seconds, >, 0.1);
+  g_assert_cmpfloat (facts.seconds, <, 3.0);
+  g_assert_cmpfloat (facts.mean_square, >, 0.02 * 0.02);
+  g_file_get_contents (log_path, &logged, NULL, NULL);
+  g_assert_cmpstr (logged, ==, "(chime)\n" SHORT_DUTCH "\n");
+  g_assert_finalize_object (speaker);
+  kp_test_remove_tree (folder);
+}
+
+/* The volume keys step within 0 and the maximum, never past them. */
+static void
+test_volume_steps (void)
+{
+  g_autoptr (KpSpeaker) speaker = kp_speaker_new ();
+  guint previous;
+
+  g_assert_cmpuint (kp_speaker_get_volume (speaker), ==, 100);
+  g_assert_cmpuint (kp_speaker_step_volume (speaker, 1), >, 100);
+  for (guint i = 0; i < 20; i++)
+    kp_speaker_step_volume (speaker, 1);
+  g_assert_cmpuint (kp_speaker_get_volume (speaker), ==, KP_SPEAKER_MAX_VOLUME);
+  previous = kp_speaker_get_volume (speaker);
+  g_assert_cmpuint (kp_speaker_step_volume (speaker, -1), <, previous);
+  for (guint i = 0; i < 20; i++)
+    kp_speaker_step_volume (speaker, -1);
+  g_assert_cmpuint (kp_speaker_get_volume (speaker), ==, 0);
+}
+
+/* (transfer full) the voices espeak-ng has for @language, as `espeak-ng --voices=` lists them */
+static GStrv
+list_espeak_voices (const char *language)
+{
+  g_autofree char *option = g_strdup_printf ("--voices=%s", language);
+  const char *argv[] = { "espeak-ng", option, NULL };
+  g_auto (KpTestRun) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  GStrvBuilder *voices = g_strv_builder_new ();
+  GStrv result;
+
+  kp_test_run_argv (&run, argv);
+  kp_test_assert_success (&run);
+  lines = g_strsplit (run.out, "\n", -1);
+  /* "Pty Language Age/Gender VoiceName File Other": the second column names the voice. */
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) words = g_strsplit (lines[i], " ", -1);
+      guint column = 0;
+
+      for (guint j = 0; words[j] != NULL && column < 2; j++)
+        {
+          if (*words[j] != '\0' && ++column == 2)
+            g_strv_builder_add (voices, words[j]);
+        }
+    }
+  result = g_strv_builder_end (voices);
+  g_strv_builder_unref (voices);
+  return result;
+}
+
+/* Each language a kiosk can offer is spoken by an installed espeak-ng voice (5.1.3.14). */
+static void
+test_every_language_has_a_voice (void)
+{
+  g_autoptr (KpConfig) config = kp_config_new_default ();
+  const char *const *languages = kp_config_get_languages (config);
+
+  g_assert_cmpuint (g_strv_length ((GStrv) languages), >, 0);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      const char *voice = kp_speaker_get_voice (languages[i]);
+      g_auto (GStrv) installed = NULL;
+
+      g_test_message ("%s: voice %s", languages[i], voice);
+      g_assert_nonnull (voice);
+      installed = list_espeak_voices (languages[i]);
+      g_assert_true (g_strv_contains ((const char *const *) installed, voice));
+    }
+  /* The check bites: a language nobody configured has no voice. */
+  g_assert_null (kp_speaker_get_voice ("tlh"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -542,6 +687,10 @@ main (int argc, char **argv)
   g_test_add_func ("/speaker/dutch-is-written-as-speech", test_dutch_is_written_as_speech);
   g_test_add_func ("/speaker/english-is-written-as-speech", test_english_is_written_as_speech);
   g_test_add_func ("/speaker/volume-sets-loudness", test_volume_sets_loudness);
+  g_test_add_func ("/speaker/volume-steps", test_volume_steps);
+  g_test_add_func ("/speaker/chime-is-short", test_chime_is_short);
+  g_test_add_func ("/speaker/every-language-has-a-voice", test_every_language_has_a_voice);
+  g_test_add_func ("/speaker/log-is-for-test-mode-only", test_log_is_for_test_mode_only);
   g_test_add_func ("/speaker/stop-silences-at-once", test_stop_silences_at_once);
   g_test_add_func ("/speaker/new-speech-replaces-the-old", test_new_speech_replaces_the_old);
   g_test_add_func ("/speaker/cancellable-stops-speech", test_cancellable_stops_speech);
