@@ -13,14 +13,15 @@ FUZZ_BUILD ?= build-fuzz
 # Debian 12 packages. Build and run:
 RUN_PACKAGES := meson ninja-build pkg-config gcc gettext \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libhyphen-dev hyphen-nl \
-	espeak-ng fonts-cantarell fonts-dejavu-core adwaita-icon-theme \
+	espeak-ng pulseaudio-utils fonts-cantarell fonts-dejavu-core adwaita-icon-theme \
 	libcairo2-dev libpango1.0-dev libqrencode-dev libcups2-dev libgdk-pixbuf-2.0-dev \
-	libsoup-3.0-dev tzdata \
-	libsodium-dev hunspell-nl hunspell-en-us
+	libsoup-3.0-dev glib-networking tzdata \
+	libsodium-dev hunspell-nl hunspell-en-us \
+	libwebkitgtk-6.0-dev libwebkitgtk-6.0-4
 # Only for the tests and for a demo on a machine without a screen:
-TEST_PACKAGES := xvfb xauth x11-utils systemd clang-format \
+TEST_PACKAGES := xvfb xauth x11-utils systemd clang-format libgnutls28-dev \
 	cups-ipp-utils avahi-daemon dbus poppler-utils zbar-tools \
-	clang libclang-rt-14-dev npm python3-yaml xdotool
+	clang libclang-rt-14-dev npm python3-yaml xdotool openssl
 
 .PHONY: demo check deps build
 

@@ -65,6 +65,7 @@ kp_application_handle_local_options (GApplication *application, GVariantDict *op
 
   self->speaker = kp_speaker_new ();
   kp_speaker_set_output_folder (self->speaker, kp_config_get_speech_output_folder (self->config));
+  kp_speaker_set_log_file (self->speaker, kp_config_get_speech_log_file (self->config));
   return -1;
 }
 

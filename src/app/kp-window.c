@@ -9,6 +9,9 @@
 #include "kp-events.h"
 #include "kp-feedback-page.h"
 #include "kp-follow-page.h"
+#include "kp-form-start-page.h"
+#include "kp-forms-page.h"
+#include "kp-forms-speech-page.h"
 #include "kp-guide-group-page.h"
 #include "kp-guide-page.h"
 #include "kp-guide-topic-page.h"
@@ -16,7 +19,9 @@
 #include "kp-home-page.h"
 #include "kp-idle-guard.h"
 #include "kp-keyboard.h"
+#include "kp-large-text.h"
 #include "kp-page-bar.h"
+#include "kp-reach.h"
 #include "kp-receipt-page.h"
 #include "kp-registration-panel.h"
 #include "kp-callback-flow.h"
@@ -25,8 +30,10 @@
 #include "kp-lost-flow.h"
 #include "kp-report-flow.h"
 #include "kp-resources.h"
+#include "kp-speech-mode.h"
 #include "kp-topic.h"
 #include "kp-visible-text.h"
+#include "kp-web-form-page.h"
 #include "kp-volunteer-pad.h"
 #include "kp-volunteer-page.h"
 #include "kp-volunteers.h"
@@ -43,10 +50,9 @@
 #define TOPIC_PREFIX  "topic:"
 #define BOOKING_PAGE  "appointment"
 #define BOOK_PREFIX   "appointment:"
+#define FORMS_PAGE    "digid-form"
 /* Volunteer mode closes after this long without a touch. */
 #define VOLUNTEER_IDLE_SECONDS 120
-/* One touch on Louder or Softer changes the read-aloud volume by this much. */
-#define VOLUME_STEP 20
 /* "Did this help?" goes away by itself when nobody answers. */
 #define FEEDBACK_SECONDS 60
 
@@ -57,6 +63,7 @@ struct _KpWindow
   KpConfig *config;
   KpOutbox *outbox;
   KpSpeaker *speaker;
+  KpSpeechMode *speech_mode;
   GHashTable *guides; /* language → KpGuide; a language whose guide failed to load is absent */
   KpIdleGuard *idle_guard;
   GCancellable *speech_cancellable;
@@ -64,6 +71,8 @@ struct _KpWindow
   GPtrArray *history; /* names of the pages Back returns to, oldest first */
   GtkCssProvider *style_provider;
   GtkCssProvider *target_size_provider;
+  GtkCssProvider *large_text_provider; /* empty unless large text is on */
+  gboolean large_text;
   KpKeyboard *keyboard;
   int min_target_px;            /* 0 until the window knows its monitor */
   KpPrinterState printer_state; /* as the last print found it; outlives sessions */
@@ -73,6 +82,10 @@ struct _KpWindow
   KpPrinter *printer;
   KpCamera *camera; /* nullable: a kiosk without one asks for no photo */
   KpEvents *events; /* nullable: a kiosk whose counts fail still works */
+  /* The e-forms, read again at each session's start; the one being filled in, until finished or left. */
+  KpEFormCatalogue *e_forms;
+  GCancellable *e_forms_cancellable;
+  char *open_e_form;
   KpVolunteers *volunteers;
   char *volunteer; /* the name, while volunteer mode is open */
   guint volunteer_idle_seconds;
@@ -102,6 +115,7 @@ enum
   PROP_OUTBOX,
   PROP_SPEAKER,
   PROP_LANGUAGE,
+  PROP_LARGE_TEXT,
   N_PROPS
 };
 
@@ -116,11 +130,16 @@ is_available_language (KpWindow *self, const char *language)
 /*
  * gettext reads LANGUAGE on every lookup, but caches translations; calling
  * textdomain() again makes it look afresh, so pages built after this are
- * in the new language.
+ * in the new language. The environment is changed only when the language
+ * really changes: setenv() while GIO's worker threads run is safe only
+ * because glibc never frees an old environment string, so keep it rare
+ * (a resident's own language switch and the reset after them).
  */
 static void
 apply_language (KpWindow *self)
 {
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), self->language) == 0)
+    return;
   g_setenv ("LANGUAGE", self->language, TRUE);
   textdomain (GETTEXT_PACKAGE);
 }
@@ -233,6 +252,7 @@ create_booking_page (KpWindow *self, KpGuide *guide, const char *name)
   flow = kp_booking_flow_new (self->config, self->appointments, get_printer (self), guide,
                               product_id);
   kp_booking_flow_set_local_agenda (KP_BOOKING_FLOW (flow), self->local_agenda);
+  kp_booking_flow_set_outbox (KP_BOOKING_FLOW (flow), self->outbox);
   return flow;
 }
 
@@ -253,6 +273,30 @@ create_submission_page (KpWindow *self, const char *name)
   return NULL;
 }
 
+/*
+ * (nullable): the forms list "digid-form", a form's "form-start:ID" and its
+ * web page "web-form:ID"; a form no longer offered leads back to the list.
+ */
+static GtkWidget *
+create_e_form_page (KpWindow *self, const char *name)
+{
+  const char *id = NULL;
+  KpEForm *form;
+
+  if (g_str_has_prefix (name, KP_FORMS_PAGE_START_PREFIX))
+    id = name + strlen (KP_FORMS_PAGE_START_PREFIX);
+  else if (g_str_has_prefix (name, KP_WEB_FORM_PAGE_PREFIX))
+    id = name + strlen (KP_WEB_FORM_PAGE_PREFIX);
+  else if (!g_str_equal (name, "digid-form"))
+    return NULL;
+  form = id != NULL ? kp_e_form_catalogue_lookup_shown (self->e_forms, id) : NULL;
+  if (form != NULL && g_str_has_prefix (name, KP_WEB_FORM_PAGE_PREFIX))
+    return kp_web_form_page_new (self->config, self->speaker, id, kp_e_form_get_start_url (form));
+  if (form != NULL)
+    return kp_form_start_page_new (form, self->language);
+  return kp_forms_page_new (self->config, self->e_forms, self->language);
+}
+
 static GtkWidget *
 create_page (KpWindow *self, const char *name)
 {
@@ -270,7 +314,12 @@ create_page (KpWindow *self, const char *name)
       && (g_str_equal (name, GUIDE_PAGE) || g_str_has_prefix (name, GROUP_PREFIX)
           || g_str_has_prefix (name, TOPIC_PREFIX)))
     return create_guide_page (self, guide, name);
+  /* The web forms need sight: in speech mode the tile offers what does not. */
+  if (g_str_equal (name, FORMS_PAGE) && kp_speech_mode_get_active (self->speech_mode))
+    return kp_forms_speech_page_new ();
   page = create_submission_page (self, name);
+  if (page == NULL)
+    page = create_e_form_page (self, name);
   if (page != NULL)
     return page;
   topic = kp_topic_lookup (name);
@@ -316,15 +365,47 @@ update_printer_banner (KpWindow *self)
  * move a focus it finds in the old page on into the new one, past that
  * entry, and a keyboard could stay up for an entry no longer on screen.
  */
+static void record_event (KpWindow *self, KpEventKind kind, const char *detail);
+
+/* "e-form/ID": the detail of an e-form's counts, apart from the kiosk's own forms. (transfer full) */
+static char *
+dup_e_form_detail (const char *form_id)
+{
+  return g_strconcat ("e-form/", form_id, NULL);
+}
+
+/*
+ * An e-form whose web page leaves the screen unfinished (Back, Home, the
+ * session's end) is forgotten by that page, so it counts as abandoned.
+ */
+static void
+leave_e_form (KpWindow *self, const char *next_page)
+{
+  g_autofree char *detail = NULL;
+
+  if (self->open_e_form == NULL || g_str_has_prefix (next_page, KP_WEB_FORM_PAGE_PREFIX))
+    return;
+  detail = dup_e_form_detail (self->open_e_form);
+  record_event (self, KP_EVENT_FORM_ABANDONED, detail);
+  g_clear_pointer (&self->open_e_form, g_free);
+}
+
+static void update_idle_seconds (KpWindow *self);
+
 static void
 show_page (KpWindow *self, const char *name)
 {
   KpPageBar *bar = KP_PAGE_BAR (adw_bin_get_child (self->bar_slot));
 
+  leave_e_form (self, name);
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, name);
   kp_page_bar_set_show_navigation (bar, !g_str_equal (name, HOME_PAGE));
+  /* A web form brings its own bar: Back and Home within the form, and the page's address. */
+  gtk_widget_set_visible (GTK_WIDGET (self->bar_slot),
+                          !g_str_has_prefix (name, KP_WEB_FORM_PAGE_PREFIX));
   update_printer_banner (self);
+  update_idle_seconds (self);
 }
 
 static void
@@ -334,6 +415,28 @@ remove_all_pages (KpWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
     gtk_stack_remove (self->stack, child);
+}
+
+static void
+on_e_forms_loaded (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The forms read before stay; a kiosk that cannot read them offers the configured ones. */
+  if (!kp_e_form_catalogue_load_finish (KP_E_FORM_CATALOGUE (source_object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The refreshed e-forms cannot be read: %s", error->message);
+}
+
+/* kernpunt-syncd may have refreshed the forms since the last session. */
+static void
+reload_e_forms (KpWindow *self)
+{
+  g_cancellable_cancel (self->e_forms_cancellable);
+  g_clear_object (&self->e_forms_cancellable);
+  self->e_forms_cancellable = g_cancellable_new ();
+  kp_e_form_catalogue_load_async (self->e_forms, self->e_forms_cancellable, on_e_forms_loaded,
+                                  NULL);
 }
 
 /*
@@ -348,6 +451,7 @@ rebuild (KpWindow *self)
   self->keyboard = KP_KEYBOARD (kp_keyboard_new ());
   if (self->min_target_px > 0)
     kp_keyboard_set_key_height (self->keyboard, self->min_target_px);
+  kp_keyboard_set_large_text (self->keyboard, self->large_text);
   gtk_revealer_set_child (self->keyboard_revealer, GTK_WIDGET (self->keyboard));
 
   adw_bin_set_child (self->bar_slot, kp_page_bar_new ());
@@ -358,6 +462,7 @@ rebuild (KpWindow *self)
   gtk_widget_set_visible (self->help_slot, FALSE);
   gtk_widget_set_visible (self->countdown_slot, FALSE);
 
+  reload_e_forms (self);
   remove_all_pages (self);
   g_ptr_array_set_size (self->history, 0);
   gtk_stack_add_named (self->stack, create_page (self, HOME_PAGE), HOME_PAGE);
@@ -444,6 +549,8 @@ end_session (KpWindow *self, const char *reason)
   self->help_waiting = FALSE;
   close_feedback (self);
   stop_speaking (self);
+  kp_speech_mode_set_active (self->speech_mode, FALSE);
+  kp_window_set_large_text (self, FALSE);
   reset_volume (self);
   if (!g_str_equal (self->language, kp_config_get_default_language (self->config)))
     {
@@ -716,6 +823,32 @@ ask_feedback (KpWindow *self, GtkWidget *page, char *language)
   self->feedback_source = g_timeout_add_seconds (FEEDBACK_SECONDS, on_feedback_timeout, self);
 }
 
+/* Start on "Before you start": the resident opens the form; it counts until finished or left. */
+static void
+open_e_form (KpWindow *self, const char *form_id)
+{
+  g_autofree char *detail = NULL;
+
+  /* A form no longer offered opens the list instead (see create_e_form_page). */
+  if (kp_e_form_catalogue_lookup_shown (self->e_forms, form_id) == NULL)
+    return;
+  detail = dup_e_form_detail (form_id);
+  g_free (self->open_e_form);
+  self->open_e_form = g_strdup (form_id);
+  record_event (self, KP_EVENT_FORM_OPENED, detail);
+}
+
+/* The forms list made before speech mode started is made anew, as the notice, and back again. */
+static void
+drop_stale_forms_page (KpWindow *self, const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page != NULL && g_str_equal (name, FORMS_PAGE)
+      && KP_IS_FORMS_SPEECH_PAGE (page) != kp_speech_mode_get_active (self->speech_mode))
+    gtk_stack_remove (self->stack, page);
+}
+
 static void
 open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -732,6 +865,9 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     record_event (self, KP_EVENT_TILE_OPENED, name);
   else if (g_str_has_prefix (name, TOPIC_PREFIX))
     record_event (self, KP_EVENT_TOPIC_OPENED, name + strlen (TOPIC_PREFIX));
+  else if (g_str_has_prefix (name, KP_WEB_FORM_PAGE_PREFIX))
+    open_e_form (self, name + strlen (KP_WEB_FORM_PAGE_PREFIX));
+  drop_stale_forms_page (self, name);
   if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
     {
       GtkWidget *page = create_page (self, name);
@@ -958,16 +1094,12 @@ volunteer_volume_action (GtkWidget *widget, const char *action_name, GVariant *p
   KpWindow *self = KP_WINDOW (widget);
   KpVolunteerPage *page = get_volunteer_page (self);
   gboolean louder = g_str_equal (action_name, "kiosk.volunteer-louder");
-  guint volume = kp_speaker_get_volume (self->speaker);
+  guint volume;
 
   if (page == NULL)
     return;
-  if (louder)
-    volume = MIN (volume + VOLUME_STEP, KP_SPEAKER_MAX_VOLUME);
-  else
-    volume = volume > VOLUME_STEP ? volume - VOLUME_STEP : 0;
   audit (self, louder ? "volume-louder" : "volume-softer");
-  kp_speaker_set_volume (self->speaker, volume);
+  volume = kp_speaker_step_volume (self->speaker, louder ? 1 : -1);
   kp_volunteer_page_set_volume (page, volume);
   speak (self, _ ("This is how loud the kiosk reads aloud."));
 }
@@ -1045,9 +1177,23 @@ continue_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   kp_idle_guard_note_activity (KP_WINDOW (widget)->idle_guard);
 }
 
+/*
+ * Announced to more than one sense (the EAA's timed response): on screen,
+ * by a chime and in words, once as the countdown starts. Short, so it is
+ * over well within three seconds.
+ */
+static void
+announce_countdown (KpWindow *self)
+{
+  kp_speaker_chime (self->speaker);
+  speak (self, _ ("Still there? Press a key."));
+}
+
 static void
 on_countdown (KpWindow *self, guint seconds_left)
 {
+  if (!gtk_widget_get_visible (self->countdown_slot))
+    announce_countdown (self);
   kp_countdown_set_seconds_left (KP_COUNTDOWN (adw_bin_get_child (ADW_BIN (self->countdown_slot))),
                                  seconds_left);
   gtk_widget_set_visible (self->countdown_slot, TRUE);
@@ -1114,6 +1260,9 @@ on_focus_widget_changed (KpWindow *self)
     return;
 
   editable = find_focused_editable (focus);
+  /* A web page's field is no GTK editable: its input method says when it loses the focus. */
+  if (editable == NULL && kp_keyboard_get_sink (self->keyboard) != NULL)
+    return;
   kp_keyboard_set_target (self->keyboard, editable);
   gtk_revealer_set_reveal_child (self->keyboard_revealer, editable != NULL);
 }
@@ -1136,17 +1285,27 @@ find_monitor (KpWindow *self)
   return first;
 }
 
+/* Whether the window knows its screen; fills in the screen's size in pixels. */
+static gboolean
+get_screen_geometry (KpWindow *self, GdkRectangle *geometry)
+{
+  GdkMonitor *monitor = find_monitor (self);
+
+  if (monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, geometry);
+  return TRUE;
+}
+
 static void
 update_target_size (KpWindow *self)
 {
-  GdkMonitor *monitor = find_monitor (self);
   GdkRectangle geometry;
   int min_px;
   g_autofree char *css = NULL;
 
-  if (monitor == NULL)
+  if (!get_screen_geometry (self, &geometry))
     return;
-  gdk_monitor_get_geometry (monitor, &geometry);
   min_px = (int) ceil (kp_config_get_min_target_mm (self->config) * geometry.width
                        / kp_config_get_screen_width_mm (self->config));
   if (min_px == self->min_target_px)
@@ -1160,12 +1319,95 @@ update_target_size (KpWindow *self)
   kp_keyboard_set_key_height (self->keyboard, min_px);
 }
 
+/*
+ * The rows of the screen out of reach stay empty: the whole frame, notices
+ * over the page included, is laid out between them (see KpReach).
+ */
+static void
+update_reach (KpWindow *self)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+  GdkRectangle geometry;
+  int top_px;
+  int bottom_px;
+
+  if (!get_screen_geometry (self, &geometry))
+    return;
+  kp_reach_get_bands_px (self->config, geometry.height, &top_px, &bottom_px);
+  gtk_widget_set_margin_top (content, top_px);
+  gtk_widget_set_margin_bottom (content, bottom_px);
+}
+
+/* (transfer full) a stylesheet of the kiosk's resources */
+static char *
+dup_stylesheet (const char *path)
+{
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_return_val_if_fail (bytes != NULL, g_strdup (""));
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/*
+ * (transfer full) every font size raised to at least @min_px, the
+ * on-screen keyboard's too: in large text its function keys show signs
+ * instead of words, which would not fit across the screen at that size.
+ */
+static char *
+dup_large_text_css (int min_px)
+{
+  g_autofree char *page_style = dup_stylesheet (RESOURCE_PATH "/style.css");
+  g_autofree char *keyboard_style = dup_stylesheet (RESOURCE_PATH "/kp-keyboard.css");
+  g_autofree char *pages = kp_large_text_dup_css (page_style, min_px);
+  g_autofree char *keyboard = kp_large_text_dup_css (keyboard_style, min_px);
+
+  return g_strconcat (pages, keyboard, NULL);
+}
+
+/*
+ * The smallest font size, in pixels, whose capital H is 0.7° high at the
+ * viewing distance on this screen; 0 before the window knows its screen.
+ */
+static int
+find_large_text_px (KpWindow *self)
+{
+  GdkRectangle geometry;
+  double pixels_per_mm;
+  double cap_mm
+      = kp_large_text_min_cap_height_mm (kp_config_get_viewing_distance_mm (self->config));
+
+  if (!get_screen_geometry (self, &geometry))
+    return 0;
+  pixels_per_mm = geometry.width / kp_config_get_screen_width_mm (self->config);
+  return kp_large_text_font_px_for_cap (gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                                        cap_mm * pixels_per_mm);
+}
+
+static void
+apply_large_text (KpWindow *self)
+{
+  g_autofree char *css = NULL;
+  int min_px = self->large_text ? find_large_text_px (self) : 0;
+
+  if (min_px > 0)
+    css = dup_large_text_css (min_px);
+  gtk_css_provider_load_from_data (self->large_text_provider, css != NULL ? css : "", -1);
+  if (self->keyboard != NULL)
+    kp_keyboard_set_large_text (self->keyboard, self->large_text);
+  if (self->large_text)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "large-text");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "large-text");
+}
+
 static void
 kp_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (kp_window_parent_class)->realize (widget);
 
   update_target_size (KP_WINDOW (widget));
+  update_reach (KP_WINDOW (widget));
+  apply_large_text (KP_WINDOW (widget));
 }
 
 /* A visitor cannot close the kiosk: Alt+F4 and the like are refused. */
@@ -1195,6 +1437,12 @@ add_display_style (KpWindow *self)
   gtk_style_context_add_provider_for_display (display,
                                               GTK_STYLE_PROVIDER (self->target_size_provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+
+  /* Above both the stylesheets and the keyboard's, whose sizes it raises. */
+  self->large_text_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (display,
+                                              GTK_STYLE_PROVIDER (self->large_text_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
 }
 
 static void
@@ -1208,6 +1456,10 @@ remove_display_style (KpWindow *self)
   if (self->target_size_provider != NULL)
     gtk_style_context_remove_provider_for_display (display,
                                                    GTK_STYLE_PROVIDER (self->target_size_provider));
+  if (self->large_text_provider != NULL)
+    gtk_style_context_remove_provider_for_display (display,
+                                                   GTK_STYLE_PROVIDER (self->large_text_provider));
+  g_clear_object (&self->large_text_provider);
   g_clear_object (&self->target_size_provider);
   g_clear_object (&self->style_provider);
 }
@@ -1221,6 +1473,27 @@ open_events (KpWindow *self)
   self->events = kp_events_new (kp_outbox_get_store (self->outbox), self->config, &error);
   if (self->events == NULL)
     g_message ("Visits are not counted: %s", error->message);
+}
+
+/*
+ * Walking a screen by ear takes longer: speech mode has [speech-mode]
+ * idle-factor times the time. A web form has its own time, [web-forms]
+ * idle-seconds: typing a form takes longer than reading a screen.
+ */
+static void
+update_idle_seconds (KpWindow *self)
+{
+  const char *page = kp_window_get_page_name (self);
+  guint factor = kp_speech_mode_get_active (self->speech_mode)
+                     ? kp_config_get_speech_mode_idle_factor (self->config)
+                     : 1;
+
+  if (page != NULL && g_str_has_prefix (page, KP_WEB_FORM_PAGE_PREFIX))
+    kp_idle_guard_set_idle_seconds (self->idle_guard,
+                                    kp_config_get_web_forms_idle_seconds (self->config));
+  else
+    kp_idle_guard_set_idle_seconds (self->idle_guard,
+                                    kp_config_get_idle_seconds (self->config) * factor);
 }
 
 static void
@@ -1243,11 +1516,16 @@ kp_window_constructed (GObject *object)
                             self);
   open_events (self);
   self->volunteers = kp_volunteers_new (kp_outbox_get_store (self->outbox));
+  self->e_forms = kp_e_form_catalogue_new (self->config, kp_outbox_get_store (self->outbox));
   reset_volume (self);
+  self->speech_mode = kp_speech_mode_new (GTK_WIDGET (self), self->config, self->speaker);
+  g_signal_connect_object (self->speech_mode, "notify::active", G_CALLBACK (update_idle_seconds),
+                           self, G_CONNECT_SWAPPED);
 
   add_display_style (self);
   rebuild (self);
   update_target_size (self);
+  update_reach (self);
 }
 
 static void
@@ -1261,10 +1539,13 @@ kp_window_dispose (GObject *object)
   if (self->idle_guard != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_guard, self);
   g_clear_object (&self->idle_guard);
+  g_clear_object (&self->speech_mode);
   if (self->speaker != NULL)
     stop_speaking (self);
   leave_volunteer_mode (self);
   g_clear_handle_id (&self->feedback_source, g_source_remove);
+  g_cancellable_cancel (self->e_forms_cancellable);
+  g_clear_object (&self->e_forms_cancellable);
   remove_display_style (self);
 
   G_OBJECT_CLASS (kp_window_parent_class)->dispose (object);
@@ -1280,6 +1561,8 @@ kp_window_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->feedback_language, g_free);
   g_clear_object (&self->volunteers);
+  g_clear_pointer (&self->open_e_form, g_free);
+  g_clear_object (&self->e_forms);
   g_clear_object (&self->events);
   g_clear_object (&self->printer);
   g_clear_object (&self->camera);
@@ -1301,6 +1584,9 @@ kp_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     {
       case PROP_LANGUAGE:
         g_value_set_string (value, self->language);
+        break;
+      case PROP_LARGE_TEXT:
+        g_value_set_boolean (value, self->large_text);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1325,6 +1611,9 @@ kp_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
         break;
       case PROP_LANGUAGE:
         kp_window_set_language (self, g_value_get_string (value));
+        break;
+      case PROP_LARGE_TEXT:
+        kp_window_set_large_text (self, g_value_get_boolean (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1364,6 +1653,9 @@ kp_window_class_init (KpWindowClass *klass)
   properties[PROP_LANGUAGE]
       = g_param_spec_string ("language", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_TEXT]
+      = g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/kp-window.ui");
@@ -1408,6 +1700,7 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "kiosk.continue", NULL, continue_action);
   gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
+  gtk_widget_class_install_property_action (widget_class, "kiosk.large-text", "large-text");
 
   /* For a volunteer with a keyboard, and for residents who do not use a mouse. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "kiosk.back",
@@ -1475,12 +1768,58 @@ kp_window_set_language (KpWindow *self, const char *language)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
+gboolean
+kp_window_get_large_text (KpWindow *self)
+{
+  g_return_val_if_fail (KP_IS_WINDOW (self), FALSE);
+
+  return self->large_text;
+}
+
+/* Lasts the session; the next visitor starts with the usual sizes. */
+void
+kp_window_set_large_text (KpWindow *self, gboolean large_text)
+{
+  g_return_if_fail (KP_IS_WINDOW (self));
+
+  large_text = !!large_text;
+  if (self->large_text == large_text)
+    return;
+  self->large_text = large_text;
+  apply_large_text (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE_TEXT]);
+}
+
 const char *
 kp_window_get_page_name (KpWindow *self)
 {
   g_return_val_if_fail (KP_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* (transfer none) */
+GtkWidget *
+kp_window_get_reading_root (KpWindow *self)
+{
+  GtkWidget *layer;
+
+  g_return_val_if_fail (KP_IS_WINDOW (self), NULL);
+
+  /* Over the page, a notice is all there is to read; else the bar, page and keyboard. */
+  layer = get_visible_layer (self);
+  return layer == gtk_stack_get_visible_child (self->stack)
+             ? gtk_widget_get_parent (GTK_WIDGET (self->bar_slot))
+             : layer;
+}
+
+/* (transfer none) */
+KpSpeechMode *
+kp_window_get_speech_mode (KpWindow *self)
+{
+  g_return_val_if_fail (KP_IS_WINDOW (self), NULL);
+
+  return self->speech_mode;
 }
 
 KpEvents *
@@ -1520,4 +1859,47 @@ kp_window_set_volunteer_idle_seconds (KpWindow *self, guint seconds)
   g_return_if_fail (seconds > 0);
 
   self->volunteer_idle_seconds = seconds;
+}
+
+void
+kp_window_record_e_form_finished_for (GtkWidget *widget, const char *form_id)
+{
+  GtkRoot *root;
+  KpWindow *self;
+  g_autofree char *detail = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (form_id != NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (!KP_IS_WINDOW (root))
+    return;
+  self = KP_WINDOW (root);
+  if (g_strcmp0 (self->open_e_form, form_id) != 0)
+    return;
+  detail = dup_e_form_detail (form_id);
+  record_event (self, KP_EVENT_FORM_FINISHED, detail);
+  g_clear_pointer (&self->open_e_form, g_free);
+}
+
+void
+kp_window_show_keyboard_for_sink (GtkWidget *widget, KpKeyboardSink *sink, gboolean focused)
+{
+  GtkRoot *root;
+  KpWindow *self;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (KP_IS_KEYBOARD_SINK (sink));
+
+  root = gtk_widget_get_root (widget);
+  if (!KP_IS_WINDOW (root))
+    return;
+  self = KP_WINDOW (root);
+  if (focused)
+    kp_keyboard_set_sink (self->keyboard, sink);
+  else if (kp_keyboard_get_sink (self->keyboard) == sink)
+    kp_keyboard_set_sink (self->keyboard, NULL);
+  else
+    return;
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, focused);
 }

@@ -3,11 +3,13 @@
 
 #include "kp-config.h"
 #include "kp-config-private.h"
+#include "kp-e-form-catalogue-private.h"
 
 #include "kp-report-category.h"
 
 #include "kp-slip.h"
 #include "kp-speaker.h"
+#include "kp-web-allow-list.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -19,11 +21,16 @@
 #define N_WEEKDAYS 7
 /* A key or secret is some dozens of characters; a bigger file is not a key file. */
 #define KP_CONFIG_MAX_SECRET_BYTES 4096
-#define KP_CONFIG_N_KINDS          4
+#define KP_CONFIG_N_KINDS          5
+
+/* The keypad's keys that [speech-mode] key-COMMAND maps. */
+#define KP_CONFIG_N_SPEECH_KEYS 7
+static const char *const speech_mode_commands[KP_CONFIG_N_SPEECH_KEYS]
+    = { "up", "down", "action", "help", "back", "louder", "softer" };
 
 /* The kinds of submission that [delivery] routes and [zgw] zaaktype-KIND names. */
 static const char *const submission_kinds[KP_CONFIG_N_KINDS]
-    = { "report", "found", "lost", "callback" };
+    = { "report", "found", "lost", "callback", "appointment" };
 
 struct _KpConfig
 {
@@ -60,8 +67,16 @@ struct _KpConfig
 
   double screen_width_mm;
   double min_target_mm;
+  double viewing_distance_mm;
+  double screen_lower_edge_mm;
+  double screen_upper_edge_mm;
 
   char *speech_output_folder;
+  char *speech_log_file;
+  /* [speech-mode]: keypad key names, indexed like speech_mode_commands. */
+  char *speech_mode_keys[KP_CONFIG_N_SPEECH_KEYS];
+  guint speech_mode_idle_factor;
+  char *speech_mode_headset;
 
   char *appointment_backend;
   char *agenda_file;
@@ -88,6 +103,11 @@ struct _KpConfig
   gboolean zgw_set_initial_status;
   char *zgw_zaaktypen[KP_CONFIG_N_KINDS];
   char *delivery_routes[KP_CONFIG_N_KINDS];
+  /* [zgw] documents and numbering: an optional Documenten API, and who numbers a zaak. */
+  char *zgw_documenten_url;
+  char *zgw_document_type;
+  char *zgw_photo_type;
+  char *zgw_numbering;
 
   /* [signalen] and [klantinteracties]: the MOR and customer-contact systems. */
   char *signalen_url;
@@ -101,6 +121,27 @@ struct _KpConfig
   char *klantinteracties_actor;
   char *klantinteracties_kanaal;
   guint klantinteracties_timeout_seconds;
+
+  /* [open-formulieren] and the [form:ID] groups (element-type KpEForm). */
+  char *open_formulieren_url;
+  char *open_formulieren_token_file;
+  guint open_formulieren_refresh_minutes;
+  guint open_formulieren_timeout_seconds;
+  GPtrArray *e_forms;
+  /* [network] and each remote system's group: group → ca-file; [network] proxy (nullable). */
+  GHashTable *ca_files;
+  char *network_proxy;
+
+  /* [case-status]: B1 texts per case-system status word, with their translations. */
+  GKeyFile *case_status_texts;
+  /* [status-refresh] days: how long after delivery kernpunt-syncd refreshes a case's status. */
+  guint status_refresh_days;
+
+  /* [web-forms]: the web view for municipal e-forms. */
+  GStrv web_forms_allowed_hosts;
+  gboolean web_forms_allow_loopback_http;
+  guint web_forms_idle_seconds;
+  guint web_forms_memory_limit_mb;
 };
 
 G_DEFINE_FINAL_TYPE (KpConfig, kp_config, G_TYPE_OBJECT)
@@ -160,10 +201,27 @@ static const char default_key_file[] = "[municipality]\n"
                                        "[screen]\n"
                                        "width-mm=344\n"
                                        "min-target-mm=12\n"
+                                       "viewing-distance-mm=500\n"
+                                       "lower-edge-mm=900\n"
+                                       "upper-edge-mm=1080\n"
                                        "[speech]\n"
                                        "volume=100\n"
+                                       "[speech-mode]\n"
+                                       "key-up=Up\n"
+                                       "key-down=Down\n"
+                                       "key-action=Return\n"
+                                       "key-help=F1\n"
+                                       "key-back=Escape\n"
+                                       "key-louder=XF86AudioRaiseVolume\n"
+                                       "key-softer=XF86AudioLowerVolume\n"
+                                       "idle-factor=2\n"
+                                       "headset=auto\n"
                                        "[kiosk]\n"
                                        "demo=true\n"
+                                       "[web-forms]\n"
+                                       "allow-loopback-http=false\n"
+                                       "idle-seconds=600\n"
+                                       "memory-limit-mb=1024\n"
                                        "[printer]\n"
                                        "layout=receipt\n"
                                        "job-timeout-seconds=60\n"
@@ -172,16 +230,23 @@ static const char default_key_file[] = "[municipality]\n"
                                        "[zgw]\n"
                                        "timeout-seconds=30\n"
                                        "set-initial-status=true\n"
+                                       "numbering=reference\n"
                                        "[signalen]\n"
                                        "timeout-seconds=30\n"
                                        "[klantinteracties]\n"
                                        "kanaal=informatiepunt\n"
                                        "timeout-seconds=30\n"
+                                       "[open-formulieren]\n"
+                                       "refresh-minutes=60\n"
+                                       "timeout-seconds=30\n"
+                                       "[status-refresh]\n"
+                                       "days=14\n"
                                        "[delivery]\n"
                                        "report=embedded\n"
                                        "found=embedded\n"
                                        "lost=embedded\n"
-                                       "callback=embedded\n";
+                                       "callback=embedded\n"
+                                       "appointment=embedded\n";
 
 /* The languages the kiosk has translations and a voice for. */
 static const char *const known_languages[] = { "nl", "en", NULL };
@@ -649,6 +714,27 @@ parse_min_target (
 }
 
 static gboolean
+parse_viewing_distance (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_millimetres (file, group, key, 200, 2000, &self->viewing_distance_mm, error);
+}
+
+static gboolean
+parse_lower_edge (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_millimetres (file, group, key, 0, 2500, &self->screen_lower_edge_mm, error);
+}
+
+static gboolean
+parse_upper_edge (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_millimetres (file, group, key, 0, 2500, &self->screen_upper_edge_mm, error);
+}
+
+static gboolean
 parse_speech_volume (
     KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
 {
@@ -666,6 +752,87 @@ parse_speech_output_folder (
     KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
 {
   return parse_absolute_path (file, group, key, &self->speech_output_folder, error);
+}
+
+static gboolean
+parse_speech_log_file (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!g_path_is_absolute (raw))
+    return set_invalid_value_error (error, group, key, _ ("an absolute file path"), raw);
+  g_free (self->speech_log_file);
+  self->speech_log_file = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static guint
+speech_key_index (const char *key)
+{
+  for (guint i = 0; i < KP_CONFIG_N_SPEECH_KEYS; i++)
+    {
+      if (g_str_equal (key + strlen ("key-"), speech_mode_commands[i]))
+        return i;
+    }
+  g_return_val_if_reached (0);
+}
+
+/* The form of a key's name as X and GDK spell it: "Up", "KP_8", "F1", "Return". */
+static gboolean
+is_key_name (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > 32)
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (!g_ascii_isalnum (*c) && *c != '_')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_speech_mode_key (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint index = speech_key_index (key);
+
+  if (!is_key_name (raw))
+    return set_invalid_value_error (error, group, key, _ ("a key name like “Up”, “KP_8” or “F1”"),
+                                    raw);
+  g_free (self->speech_mode_keys[index]);
+  self->speech_mode_keys[index] = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
+parse_speech_mode_idle_factor (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 factor;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 1, 4, &factor, NULL))
+    return set_invalid_value_error (error, group, key, _ ("a whole number from 1 to 4"), raw);
+  self->speech_mode_idle_factor = (guint) factor;
+  return TRUE;
+}
+
+static gboolean
+parse_speech_mode_headset (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!g_str_equal (raw, "auto") && !g_str_equal (raw, "yes") && !g_str_equal (raw, "no"))
+    return set_invalid_value_error (error, group, key, _ ("“auto”, “yes” or “no”"), raw);
+  g_free (self->speech_mode_headset);
+  self->speech_mode_headset = g_steal_pointer (&raw);
+  return TRUE;
 }
 
 static gboolean
@@ -962,6 +1129,40 @@ parse_zgw_zaaktype (
 }
 
 static gboolean
+parse_zgw_documenten_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_http_url (file, group, key, &self->zgw_documenten_url, error);
+}
+
+static gboolean
+parse_zgw_document_type (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->zgw_document_type, error);
+}
+
+static gboolean
+parse_zgw_photo_type (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_text (file, group, key, &self->zgw_photo_type, error);
+}
+
+static gboolean
+parse_zgw_numbering (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+
+  if (!g_str_equal (raw, "reference") && !g_str_equal (raw, "reserve"))
+    return set_invalid_value_error (error, group, key, _ ("“reference” or “reserve”"), raw);
+  g_free (self->zgw_numbering);
+  self->zgw_numbering = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+static gboolean
 parse_delivery_route (
     KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
 {
@@ -1077,6 +1278,140 @@ parse_klantinteracties_timeout (
   return parse_seconds (file, group, key, 1, 300, &self->klantinteracties_timeout_seconds, error);
 }
 
+/* The certificate authorities to trust for one remote system, or for all ([network]). */
+static gboolean
+parse_ca_file (KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!parse_absolute_file (file, group, key, &path, error))
+    return FALSE;
+  g_hash_table_replace (self->ca_files, g_strdup (group), g_steal_pointer (&path));
+  return TRUE;
+}
+
+/* Empty means no proxy: the environment's proxy settings are never used. */
+static gboolean
+parse_network_proxy (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_autoptr (GUri) uri = NULL;
+
+  g_clear_pointer (&self->network_proxy, g_free);
+  if (*g_strstrip (raw) == '\0')
+    return TRUE;
+  uri = g_uri_parse (raw, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 || g_uri_get_host (uri) == NULL
+      || *g_uri_get_host (uri) == '\0' || g_uri_get_port (uri) <= 0)
+    return set_invalid_value_error (
+        error, group, key, _ ("an address like “http://proxy.example.nl:8080”, or nothing"), raw);
+  self->network_proxy = g_steal_pointer (&raw);
+  return TRUE;
+}
+
+/* Exact host names, each checked, so a typo is not a host that never matches. */
+static gboolean
+parse_web_forms_allowed_hosts (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  g_auto (GStrv) hosts = g_key_file_get_string_list (file, group, key, NULL, NULL);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; hosts != NULL && hosts[i] != NULL; i++)
+    {
+      const char *host = g_strstrip (hosts[i]);
+
+      if (!kp_web_allow_list_is_valid_host (host))
+        return set_invalid_value_error (error, group, key,
+                                        _ ("host names like “digid.nl”, separated by “;”"), raw);
+      g_strv_builder_add (builder, host);
+    }
+  g_strfreev (self->web_forms_allowed_hosts);
+  self->web_forms_allowed_hosts = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+parse_web_forms_allow_loopback_http (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_true_false (file, group, key, &self->web_forms_allow_loopback_http, error);
+}
+
+/* Open Formulieren ends a DigiD form session after 15 minutes; the kiosk never waits longer. */
+static gboolean
+parse_web_forms_idle_seconds (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 5, 900, &self->web_forms_idle_seconds, error);
+}
+
+static gboolean
+parse_web_forms_memory_limit (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 megabytes;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 256, 8192, &megabytes, NULL))
+    return set_invalid_value_error (error, group, key,
+                                    _ ("a whole number of megabytes from 256 to 8192"), raw);
+  self->web_forms_memory_limit_mb = (guint) megabytes;
+  return TRUE;
+}
+
+static gboolean
+parse_status_refresh_days (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 days;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 0, 365, &days, NULL))
+    return set_invalid_value_error (error, group, key, _ ("a whole number of days from 0 to 365"),
+                                    raw);
+  self->status_refresh_days = (guint) days;
+  return TRUE;
+}
+
+/* Open Formulieren's root, e.g. "https://formulieren.example.nl/"; the API is below it. */
+static gboolean
+parse_open_formulieren_url (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_http_url (file, group, key, &self->open_formulieren_url, error);
+}
+
+static gboolean
+parse_open_formulieren_token_file (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_absolute_file (file, group, key, &self->open_formulieren_token_file, error);
+}
+
+static gboolean
+parse_open_formulieren_refresh_minutes (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  g_autofree char *raw = dup_raw_value (file, group, key);
+  guint64 minutes;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 1, 1440, &minutes, NULL))
+    return set_invalid_value_error (error, group, key,
+                                    _ ("a whole number of minutes from 1 to 1440"), raw);
+  self->open_formulieren_refresh_minutes = (guint) minutes;
+  return TRUE;
+}
+
+static gboolean
+parse_open_formulieren_timeout (
+    KpConfig *self, GKeyFile *file, const char *group, const char *key, GError **error)
+{
+  return parse_seconds (file, group, key, 1, 300, &self->open_formulieren_timeout_seconds, error);
+}
+
 /* Every key there is: anything else in a file is refused as a likely typo. */
 static const struct
 {
@@ -1115,8 +1450,21 @@ static const struct
   { "storage", "data-dir", parse_data_dir },
   { "screen", "width-mm", parse_screen_width },
   { "screen", "min-target-mm", parse_min_target },
+  { "screen", "viewing-distance-mm", parse_viewing_distance },
+  { "screen", "lower-edge-mm", parse_lower_edge },
+  { "screen", "upper-edge-mm", parse_upper_edge },
   { "speech", "output-folder", parse_speech_output_folder },
   { "speech", "volume", parse_speech_volume },
+  { "speech", "log-file", parse_speech_log_file },
+  { "speech-mode", "key-up", parse_speech_mode_key },
+  { "speech-mode", "key-down", parse_speech_mode_key },
+  { "speech-mode", "key-action", parse_speech_mode_key },
+  { "speech-mode", "key-help", parse_speech_mode_key },
+  { "speech-mode", "key-back", parse_speech_mode_key },
+  { "speech-mode", "key-louder", parse_speech_mode_key },
+  { "speech-mode", "key-softer", parse_speech_mode_key },
+  { "speech-mode", "idle-factor", parse_speech_mode_idle_factor },
+  { "speech-mode", "headset", parse_speech_mode_headset },
   { "appointments", "backend", parse_appointment_backend },
   { "appointments", "agenda-file", parse_agenda_file },
   { "qmatic", "url", parse_qmatic_url },
@@ -1142,10 +1490,16 @@ static const struct
   { "zgw", "zaaktype-found", parse_zgw_zaaktype },
   { "zgw", "zaaktype-lost", parse_zgw_zaaktype },
   { "zgw", "zaaktype-callback", parse_zgw_zaaktype },
+  { "zgw", "zaaktype-appointment", parse_zgw_zaaktype },
+  { "zgw", "documenten-url", parse_zgw_documenten_url },
+  { "zgw", "document-type", parse_zgw_document_type },
+  { "zgw", "photo-type", parse_zgw_photo_type },
+  { "zgw", "numbering", parse_zgw_numbering },
   { "delivery", "report", parse_delivery_route },
   { "delivery", "found", parse_delivery_route },
   { "delivery", "lost", parse_delivery_route },
   { "delivery", "callback", parse_delivery_route },
+  { "delivery", "appointment", parse_delivery_route },
   { "signalen", "url", parse_signalen_url },
   { "signalen", "token-file", parse_signalen_token_file },
   { "signalen", "category-base-url", parse_signalen_category_base_url },
@@ -1156,6 +1510,22 @@ static const struct
   { "klantinteracties", "actor", parse_klantinteracties_actor },
   { "klantinteracties", "kanaal", parse_klantinteracties_kanaal },
   { "klantinteracties", "timeout-seconds", parse_klantinteracties_timeout },
+  { "open-formulieren", "url", parse_open_formulieren_url },
+  { "open-formulieren", "token-file", parse_open_formulieren_token_file },
+  { "open-formulieren", "ca-file", parse_ca_file },
+  { "open-formulieren", "refresh-minutes", parse_open_formulieren_refresh_minutes },
+  { "open-formulieren", "timeout-seconds", parse_open_formulieren_timeout },
+  { "network", "ca-file", parse_ca_file },
+  { "network", "proxy", parse_network_proxy },
+  { "zgw", "ca-file", parse_ca_file },
+  { "signalen", "ca-file", parse_ca_file },
+  { "klantinteracties", "ca-file", parse_ca_file },
+  { "qmatic", "ca-file", parse_ca_file },
+  { "status-refresh", "days", parse_status_refresh_days },
+  { "web-forms", "allowed-hosts", parse_web_forms_allowed_hosts },
+  { "web-forms", "allow-loopback-http", parse_web_forms_allow_loopback_http },
+  { "web-forms", "idle-seconds", parse_web_forms_idle_seconds },
+  { "web-forms", "memory-limit-mb", parse_web_forms_memory_limit },
 };
 
 static gboolean
@@ -1180,6 +1550,56 @@ is_known_key (const char *group, const char *key)
   return FALSE;
 }
 
+#define CASE_STATUS_GROUP "case-status"
+
+/*
+ * [case-status] maps the case systems' own status words to B1 texts, so
+ * its keys are the municipality's words, not ours: any key may appear,
+ * each with a text and translations for the kiosk's languages
+ * ("Afgehandeld=…", "Afgehandeld[nl]=…").
+ */
+static gboolean
+check_case_status_texts (GKeyFile *file, GError **error)
+{
+  g_auto (GStrv) keys = g_key_file_get_keys (file, CASE_STATUS_GROUP, NULL, NULL);
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      const char *bracket = strchr (keys[k], '[');
+      g_autofree char *language
+          = bracket != NULL ? g_strndup (bracket + 1, strcspn (bracket + 1, "]")) : NULL;
+      g_autofree char *text = g_key_file_get_string (file, CASE_STATUS_GROUP, keys[k], NULL);
+
+      if (language != NULL && !is_known_language (language))
+        {
+          g_autofree char *known = dup_known_languages_list ();
+
+          /* TRANSLATORS: "[case-status] Afgehandeld[xx]: expected a language of nl, en" */
+          g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_INVALID_VALUE,
+                       _ ("[%s] %s: expected a language of %s"), CASE_STATUS_GROUP, keys[k], known);
+          return FALSE;
+        }
+      if (text == NULL || *g_strstrip (text) == '\0')
+        return set_invalid_value_error (error, CASE_STATUS_GROUP, keys[k],
+                                        _ ("a text that is not empty"), "");
+    }
+  return TRUE;
+}
+
+/* A copy of the checked [case-status] group, to look its texts up in the session's language. */
+static void
+keep_case_status_texts (KpConfig *self, GKeyFile *file)
+{
+  g_auto (GStrv) keys = g_key_file_get_keys (file, CASE_STATUS_GROUP, NULL, NULL);
+
+  for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+    {
+      g_autofree char *value = g_key_file_get_value (file, CASE_STATUS_GROUP, keys[k], NULL);
+
+      g_key_file_set_value (self->case_status_texts, CASE_STATUS_GROUP, keys[k], value);
+    }
+}
+
 static gboolean
 check_known_keys (GKeyFile *file, GError **error)
 {
@@ -1189,6 +1609,15 @@ check_known_keys (GKeyFile *file, GError **error)
     {
       g_auto (GStrv) keys = NULL;
 
+      if (g_str_equal (groups[i], CASE_STATUS_GROUP))
+        {
+          if (!check_case_status_texts (file, error))
+            return FALSE;
+          continue;
+        }
+      /* The forms catalogue checks its own groups. */
+      if (kp_e_form_catalogue_is_config_group (groups[i]))
+        continue;
       if (!is_known_group (groups[i]))
         {
           g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_UNKNOWN_KEY,
@@ -1220,6 +1649,34 @@ check_default_language_available (KpConfig *self, GError **error)
                _ ("[languages] default: expected one of the languages in [languages] available, "
                   "got “%s”"),
                self->default_language);
+  return FALSE;
+}
+
+/*
+ * The log holds what residents typed and heard; it is for tests, which
+ * write speech to files. A kiosk that speaks aloud never logs it.
+ */
+static gboolean
+check_speech_log_in_test_mode (KpConfig *self, GError **error)
+{
+  if (self->speech_log_file == NULL || self->speech_output_folder != NULL)
+    return TRUE;
+
+  g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_INVALID_VALUE,
+               _ ("[speech] log-file: only for tests; it needs [speech] output-folder"));
+  return FALSE;
+}
+
+/* A screen upside down or without height cannot say where its controls are. */
+static gboolean
+check_screen_edges (KpConfig *self, GError **error)
+{
+  if (self->screen_upper_edge_mm > self->screen_lower_edge_mm)
+    return TRUE;
+
+  g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_INVALID_VALUE,
+               _ ("[screen] upper-edge-mm: expected more than lower-edge-mm, got %g and %g"),
+               self->screen_upper_edge_mm, self->screen_lower_edge_mm);
   return FALSE;
 }
 
@@ -1301,6 +1758,17 @@ check_zgw_complete (KpConfig *self, GError **error)
   return TRUE;
 }
 
+/* Documents go to the Documenten API as the informatieobjecttype that document-type names. */
+static gboolean
+check_zgw_documents_complete (KpConfig *self, GError **error)
+{
+  if (self->zgw_documenten_url == NULL || self->zgw_document_type != NULL)
+    return TRUE;
+  g_set_error (error, KP_CONFIG_ERROR, KP_CONFIG_ERROR_MISSING_KEY,
+               _ ("[zgw] document-type: missing; [zgw] documenten-url is set"));
+  return FALSE;
+}
+
 /*
  * A route to Signalen or Klantinteracties needs the keys of its group that
  * have no default; @keys and @values are NULL-terminated alike.
@@ -1358,6 +1826,10 @@ apply_key_file (KpConfig *self, GKeyFile *file, gboolean data_dir_required, GErr
     return FALSE;
   if (!check_known_keys (file, error))
     return FALSE;
+  g_clear_pointer (&self->e_forms, g_ptr_array_unref);
+  self->e_forms = kp_e_form_catalogue_parse_config (file, known_languages, error);
+  if (self->e_forms == NULL)
+    return FALSE;
 
   for (gsize i = 0; i < G_N_ELEMENTS (config_keys); i++)
     {
@@ -1369,6 +1841,7 @@ apply_key_file (KpConfig *self, GKeyFile *file, gboolean data_dir_required, GErr
           && !config_keys[i].parse (self, source, group, key, error))
         return FALSE;
     }
+  keep_case_status_texts (self, file);
 
   if (self->data_dir == NULL && data_dir_required)
     {
@@ -1379,8 +1852,10 @@ apply_key_file (KpConfig *self, GKeyFile *file, gboolean data_dir_required, GErr
   if (self->data_dir == NULL)
     self->data_dir = g_build_filename (g_get_user_data_dir (), "kernpunt", NULL);
 
-  return check_default_language_available (self, error) && check_one_printer (self, error)
+  return check_default_language_available (self, error) && check_screen_edges (self, error)
+         && check_one_printer (self, error) && check_speech_log_in_test_mode (self, error)
          && check_qmatic_complete (self, error) && check_zgw_complete (self, error)
+         && check_zgw_documents_complete (self, error)
          && check_signalen_and_klantinteracties_complete (self, error);
 }
 
@@ -1432,11 +1907,26 @@ kp_config_finalize (GObject *object)
 {
   KpConfig *self = KP_CONFIG (object);
 
+  g_clear_pointer (&self->network_proxy, g_free);
+  g_clear_pointer (&self->ca_files, g_hash_table_unref);
+  g_clear_pointer (&self->web_forms_allowed_hosts, g_strfreev);
+  for (guint i = 0; i < KP_CONFIG_N_SPEECH_KEYS; i++)
+    g_clear_pointer (&self->speech_mode_keys[i], g_free);
+  g_clear_pointer (&self->speech_mode_headset, g_free);
+  g_clear_pointer (&self->speech_log_file, g_free);
   for (guint kind = 0; kind < KP_CONFIG_N_KINDS; kind++)
     {
       g_clear_pointer (&self->delivery_routes[kind], g_free);
       g_clear_pointer (&self->zgw_zaaktypen[kind], g_free);
     }
+  g_clear_pointer (&self->zgw_numbering, g_free);
+  g_clear_pointer (&self->zgw_photo_type, g_free);
+  g_clear_pointer (&self->zgw_document_type, g_free);
+  g_clear_pointer (&self->zgw_documenten_url, g_free);
+  g_clear_pointer (&self->case_status_texts, g_key_file_unref);
+  g_clear_pointer (&self->e_forms, g_ptr_array_unref);
+  g_clear_pointer (&self->open_formulieren_token_file, g_free);
+  g_clear_pointer (&self->open_formulieren_url, g_free);
   g_clear_pointer (&self->klantinteracties_kanaal, g_free);
   g_clear_pointer (&self->klantinteracties_actor, g_free);
   g_clear_pointer (&self->klantinteracties_token_file, g_free);
@@ -1495,6 +1985,8 @@ kp_config_init (KpConfig *self)
       self->opening_hours[day] = g_array_new (FALSE, FALSE, sizeof (KpTimeRange));
       self->volunteer_hours[day] = g_array_new (FALSE, FALSE, sizeof (KpTimeRange));
     }
+  self->case_status_texts = g_key_file_new ();
+  self->ca_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* (transfer full) */
@@ -1800,6 +2292,30 @@ kp_config_get_screen_width_mm (KpConfig *self)
 }
 
 double
+kp_config_get_viewing_distance_mm (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->viewing_distance_mm;
+}
+
+double
+kp_config_get_screen_lower_edge_mm (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->screen_lower_edge_mm;
+}
+
+double
+kp_config_get_screen_upper_edge_mm (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->screen_upper_edge_mm;
+}
+
+double
 kp_config_get_min_target_mm (KpConfig *self)
 {
   g_return_val_if_fail (KP_IS_CONFIG (self), 0);
@@ -1813,6 +2329,47 @@ kp_config_get_speech_volume (KpConfig *self)
   g_return_val_if_fail (KP_IS_CONFIG (self), 100);
 
   return self->speech_volume;
+}
+
+/* (transfer none) (nullable) */
+const char *
+kp_config_get_speech_log_file (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->speech_log_file;
+}
+
+/* (transfer none) */
+const char *
+kp_config_get_speech_mode_key (KpConfig *self, const char *command)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (command != NULL, NULL);
+
+  for (guint i = 0; i < KP_CONFIG_N_SPEECH_KEYS; i++)
+    {
+      if (g_str_equal (command, speech_mode_commands[i]))
+        return self->speech_mode_keys[i];
+    }
+  g_return_val_if_reached (NULL);
+}
+
+guint
+kp_config_get_speech_mode_idle_factor (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 1);
+
+  return self->speech_mode_idle_factor;
+}
+
+/* (transfer none) */
+const char *
+kp_config_get_speech_mode_headset (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->speech_mode_headset;
 }
 
 const char *
@@ -2066,6 +2623,38 @@ kp_config_get_delivery_route (KpConfig *self, const char *kind)
 }
 
 const char *
+kp_config_get_zgw_documenten_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_documenten_url;
+}
+
+const char *
+kp_config_get_zgw_document_type (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_document_type;
+}
+
+const char *
+kp_config_get_zgw_photo_type (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->zgw_photo_type != NULL ? self->zgw_photo_type : self->zgw_document_type;
+}
+
+gboolean
+kp_config_get_zgw_reserves_numbers (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), FALSE);
+
+  return g_str_equal (self->zgw_numbering, "reserve");
+}
+
+const char *
 kp_config_get_signalen_url (KpConfig *self)
 {
   g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
@@ -2138,6 +2727,25 @@ kp_config_get_klantinteracties_timeout_seconds (KpConfig *self)
   return self->klantinteracties_timeout_seconds;
 }
 
+/* (transfer full) (nullable) */
+char *
+kp_config_dup_case_status_text (KpConfig *self, const char *status)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (status != NULL, NULL);
+
+  /* With no locale given, GKeyFile follows g_get_language_names (): the session's LANGUAGE. */
+  return g_key_file_get_locale_string (self->case_status_texts, CASE_STATUS_GROUP, status, NULL,
+                                       NULL);
+}
+
+guint
+kp_config_get_status_refresh_days (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+  return self->status_refresh_days;
+}
+
 static gboolean
 set_secret_file_error (
     GError **error, const char *group, const char *key, const char *path, const char *reason)
@@ -2184,4 +2792,97 @@ kp_config_read_secret_file (const char *group, const char *key, const char *path
       return NULL;
     }
   return g_steal_pointer (&contents);
+}
+
+const char *const *
+kp_config_get_web_forms_allowed_hosts (KpConfig *self)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->web_forms_allowed_hosts != NULL ? (const char *const *) self->web_forms_allowed_hosts
+                                               : none;
+}
+
+gboolean
+kp_config_get_web_forms_allow_loopback_http (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), FALSE);
+
+  return self->web_forms_allow_loopback_http;
+}
+
+guint
+kp_config_get_web_forms_idle_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->web_forms_idle_seconds;
+}
+
+guint
+kp_config_get_web_forms_memory_limit_mb (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+
+  return self->web_forms_memory_limit_mb;
+}
+
+/* (nullable) */
+const char *
+kp_config_get_ca_file (KpConfig *self, const char *group)
+{
+  const char *path;
+
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (group != NULL, NULL);
+
+  path = g_hash_table_lookup (self->ca_files, group);
+  return path != NULL ? path : g_hash_table_lookup (self->ca_files, "network");
+}
+
+/* (nullable) */
+const char *
+kp_config_get_network_proxy (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+
+  return self->network_proxy;
+}
+
+/* (element-type KpEForm) (transfer none) */
+GPtrArray *
+kp_config_get_e_forms (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->e_forms;
+}
+
+const char *
+kp_config_get_open_formulieren_url (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->open_formulieren_url;
+}
+
+const char *
+kp_config_get_open_formulieren_token_file (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), NULL);
+  return self->open_formulieren_token_file;
+}
+
+guint
+kp_config_get_open_formulieren_refresh_minutes (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+  return self->open_formulieren_refresh_minutes;
+}
+
+guint
+kp_config_get_open_formulieren_timeout_seconds (KpConfig *self)
+{
+  g_return_val_if_fail (KP_IS_CONFIG (self), 0);
+  return self->open_formulieren_timeout_seconds;
 }

@@ -94,11 +94,31 @@ char *kp_config_dup_database_path (KpConfig *self);
 /* The physical screen, so touch targets can be sized in millimetres. */
 double kp_config_get_screen_width_mm (KpConfig *self);
 double kp_config_get_min_target_mm (KpConfig *self);
+/* [screen] viewing-distance-mm: from the resident's eyes to the screen, for large text. */
+double kp_config_get_viewing_distance_mm (KpConfig *self);
+/*
+ * [screen] lower-edge-mm and upper-edge-mm: how high above the floor the
+ * visible area starts and ends, so controls can be kept within reach.
+ */
+double kp_config_get_screen_lower_edge_mm (KpConfig *self);
+double kp_config_get_screen_upper_edge_mm (KpConfig *self);
 
 /* (nullable): a folder to write speech to as WAV files instead of the speaker */
 const char *kp_config_get_speech_output_folder (KpConfig *self);
 /* [speech] volume: the loudness each session starts with, 0–200 (see KpSpeaker's "volume"). */
 guint kp_config_get_speech_volume (KpConfig *self);
+/* [speech] log-file (nullable): tests only, and only with an output folder; see KpSpeaker. */
+const char *kp_config_get_speech_log_file (KpConfig *self);
+/*
+ * [speech-mode] key-@command: the name of the keypad key ("Up", "KP_8")
+ * for @command, one of "up", "down", "action", "help", "back", "louder"
+ * and "softer".
+ */
+const char *kp_config_get_speech_mode_key (KpConfig *self, const char *command);
+/* [speech-mode] idle-factor: how many times longer a session may be idle in speech mode. */
+guint kp_config_get_speech_mode_idle_factor (KpConfig *self);
+/* [speech-mode] headset: "auto", "yes" (always a headset) or "no" (always the loudspeaker). */
+const char *kp_config_get_speech_mode_headset (KpConfig *self);
 
 /* [appointments] backend: "embedded" (the local agenda) or "qmatic". */
 const char *kp_config_get_appointment_backend (KpConfig *self);
@@ -143,8 +163,21 @@ guint kp_config_get_zgw_timeout_seconds (KpConfig *self);
 gboolean kp_config_get_zgw_set_initial_status (KpConfig *self);
 /* [zgw] zaaktype-KIND: the zaaktype identificatie for "report", "found", … (nullable) */
 const char *kp_config_get_zgw_zaaktype (KpConfig *self, const char *kind);
-/* [delivery] KIND: "embedded" or "zgw"; also "signalen" for report, "klantinteracties" for callback. */
+/*
+ * [delivery] KIND: "embedded" or "zgw"; also "signalen" for report, "klantinteracties" for
+ * callback. For "appointment", "embedded" keeps a booking only in the kiosk's own store.
+ */
 const char *kp_config_get_delivery_route (KpConfig *self, const char *kind);
+/*
+ * [zgw] documenten-url: the Documenten API, optional; without it no documents are sent.
+ * When set, document-type names the informatieobjecttype (by omschrijving) of the
+ * submission's PDF; photo-type that of a photo, falling back to document-type. (nullable)
+ */
+const char *kp_config_get_zgw_documenten_url (KpConfig *self);
+const char *kp_config_get_zgw_document_type (KpConfig *self);
+const char *kp_config_get_zgw_photo_type (KpConfig *self);
+/* [zgw] numbering: TRUE for "reserve" (Open Zaak's /zaaknummer_reserveren), FALSE for "reference". */
+gboolean kp_config_get_zgw_reserves_numbers (KpConfig *self);
 
 /* A rectangle in WGS 84 degrees. */
 typedef struct
@@ -177,5 +210,52 @@ const char *kp_config_get_klantinteracties_token_file (KpConfig *self);
 const char *kp_config_get_klantinteracties_actor (KpConfig *self);
 const char *kp_config_get_klantinteracties_kanaal (KpConfig *self);
 guint kp_config_get_klantinteracties_timeout_seconds (KpConfig *self);
+
+/*
+ * The e-forms of the [form:ID] groups, in file order; see
+ * KpEFormCatalogue, which adds those refreshed from Open Formulieren.
+ * (element-type KpEForm) (transfer none)
+ */
+GPtrArray *kp_config_get_e_forms (KpConfig *self);
+/*
+ * [open-formulieren]: (nullable) url, Open Formulieren's root (the API is
+ * url/api/v2/, a form url/SLUG/), and token-file, the API token that only
+ * kernpunt-syncd reads; kernpunt-syncd refreshes the forms every
+ * refresh-minutes.
+ */
+const char *kp_config_get_open_formulieren_url (KpConfig *self);
+const char *kp_config_get_open_formulieren_token_file (KpConfig *self);
+guint kp_config_get_open_formulieren_refresh_minutes (KpConfig *self);
+guint kp_config_get_open_formulieren_timeout_seconds (KpConfig *self);
+
+/*
+ * [GROUP] ca-file, else [network] ca-file: the certificate authorities
+ * (a PEM file) to trust, instead of the system's, for the remote system of
+ * @group ("zgw", "signalen", "klantinteracties", "qmatic"). (nullable)
+ */
+const char *kp_config_get_ca_file (KpConfig *self, const char *group);
+/* [network] proxy: "http://host:port" for every remote system, or NULL for none. */
+const char *kp_config_get_network_proxy (KpConfig *self);
+
+/*
+ * [case-status] WORD: the B1 text for a case system's status word (a ZGW
+ * statustype omschrijving, a Signalen state, an internetaak status) in
+ * the session's language, or NULL when the file gives none. (transfer full)
+ */
+char *kp_config_dup_case_status_text (KpConfig *self, const char *status);
+/* [status-refresh] days: kernpunt-syncd refreshes statuses of cases delivered this recently. */
+guint kp_config_get_status_refresh_days (KpConfig *self);
+
+/*
+ * [web-forms]: the web view for municipal e-forms. allowed-hosts: exact
+ * host names it may open, https only (none by default). With
+ * allow-loopback-http (a test switch) plain http is allowed to loopback
+ * hosts on that list. idle-seconds: the idle time while a form is open,
+ * at most 900. memory-limit-mb: the cap on the web process's memory.
+ */
+const char *const *kp_config_get_web_forms_allowed_hosts (KpConfig *self);
+gboolean kp_config_get_web_forms_allow_loopback_http (KpConfig *self);
+guint kp_config_get_web_forms_idle_seconds (KpConfig *self);
+guint kp_config_get_web_forms_memory_limit_mb (KpConfig *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "ctl-appointment.h"
+#include "ctl-forms.h"
 #include "ctl-guide.h"
 #include "ctl-outbox.h"
 #include "ctl-slip.h"
@@ -807,6 +808,8 @@ main (int argc, char **argv)
     return ctl_volunteer_main (argc, argv);
   if (ctl_stats_is_command (argc, argv))
     return ctl_stats_main (argc, argv);
+  if (ctl_forms_is_command (argc, argv))
+    return ctl_forms_main (argc, argv);
 
   context = g_option_context_new (_ ("COMMAND"));
   g_option_context_set_summary (
@@ -830,7 +833,8 @@ main (int argc, char **argv)
                   "                    (--layout, --out; --lang, --content for what to bring)\n"
                   "  printer status    The printer's state in words\n"
                   "  volunteer ...     Volunteers and their PINs: see “volunteer --help”\n"
-                  "  stats ...         The pilot's anonymous counts: see “stats --help”"));
+                  "  stats ...         The pilot's anonymous counts: see “stats --help”\n"
+                  "  forms list        The e-forms the kiosk offers, and the hidden ones"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, ctl_submit_get_option_group ());
 

@@ -3,6 +3,7 @@
 
 #include "kp-ui-test-helpers.h"
 
+#include "kp-accessible-label.h"
 #include "kp-application.h"
 
 #include <adwaita.h>
@@ -132,18 +133,7 @@ kp_ui_test_find_first (GtkWidget *root, GType type)
 char *
 kp_ui_test_button_words (GtkWidget *button)
 {
-  g_autoptr (GPtrArray) labels = kp_ui_test_find_all (button, GTK_TYPE_LABEL);
-  GString *words = g_string_new (NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkWidget *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
-        g_string_append_printf (words, "%s%s", words->len > 0 ? " " : "",
-                                gtk_label_get_text (GTK_LABEL (label)));
-    }
-  return g_string_free (words, FALSE);
+  return kp_accessible_label_dup_words (button);
 }
 
 GtkWidget *
@@ -178,11 +168,10 @@ kp_ui_test_min_target_px (GtkWidget *root, KpConfig *config)
 static void
 assert_button_usable (GtkWidget *button, int min_px, const char *where)
 {
-  g_autofree char *words = kp_ui_test_button_words (button);
+  g_autofree char *words = kp_accessible_label_dup (button);
   graphene_rect_t bounds;
 
-  if (*words == '\0'
-      && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+  if (*words == '\0')
     g_error ("%s: a button has no words and no accessible label", where);
   /* What a finger can hit is the border box, not only the content. */
   g_assert_true (gtk_widget_compute_bounds (button, button, &bounds));
@@ -361,6 +350,40 @@ kp_ui_test_type_on_keyboard (GtkWidget *root, const char *text)
       g_signal_emit_by_name (key, "clicked");
     }
   kp_ui_test_spin (30);
+}
+
+/* xdotool's @actions, the pointer first moved over the window so its keys go there. */
+static void
+run_xdotool (const char *const *actions)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add_many (builder, "xdotool", "mousemove", "400", "400", NULL);
+  g_strv_builder_addv (builder, (const char **) actions);
+  argv = g_strv_builder_end (builder);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+void
+kp_ui_test_send_key (const char *key)
+{
+  const char *actions[] = { "key", key, NULL };
+
+  run_xdotool (actions);
+}
+
+void
+kp_ui_test_send_text (const char *text)
+{
+  const char *actions[] = { "type", "--delay", "5", text, NULL };
+
+  run_xdotool (actions);
 }
 
 const char *

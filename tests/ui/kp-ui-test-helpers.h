@@ -79,6 +79,14 @@ GtkWidget *kp_ui_test_find_key (GtkWidget *root, const char *label);
  * on-screen keyboard, switching between letters and digits as a person would.
  */
 void kp_ui_test_type_on_keyboard (GtkWidget *root, const char *text);
+/*
+ * A real key from the virtual screen's keyboard (xdotool's name for it:
+ * "Return", "F1", "Down"), through the window's own key handling, as a
+ * keyboard, a keypad or a scanner sends it.
+ */
+void kp_ui_test_send_key (const char *key);
+/* @text typed on the virtual screen's keyboard, 5 ms a key, as a barcode scanner types. */
+void kp_ui_test_send_text (const char *text);
 
 /* @text in the current language, as the kiosk shows it. */
 const char *kp_ui_test_tr (const char *text) G_GNUC_FORMAT (1);

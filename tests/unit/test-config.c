@@ -59,8 +59,17 @@ test_defaults (void)
   g_assert_cmpstr (database_path, ==, database);
   g_assert_cmpfloat (kp_config_get_screen_width_mm (config), ==, 344);
   g_assert_cmpfloat (kp_config_get_min_target_mm (config), ==, 12);
+  g_assert_cmpfloat (kp_config_get_viewing_distance_mm (config), ==, 500);
+  g_assert_cmpfloat (kp_config_get_screen_lower_edge_mm (config), ==, 900);
+  g_assert_cmpfloat (kp_config_get_screen_upper_edge_mm (config), ==, 1080);
   g_assert_null (kp_config_get_speech_output_folder (config));
   g_assert_cmpuint (kp_config_get_speech_volume (config), ==, 100);
+  g_assert_null (kp_config_get_speech_log_file (config));
+  g_assert_cmpstr (kp_config_get_speech_mode_key (config, "up"), ==, "Up");
+  g_assert_cmpstr (kp_config_get_speech_mode_key (config, "action"), ==, "Return");
+  g_assert_cmpstr (kp_config_get_speech_mode_key (config, "back"), ==, "Escape");
+  g_assert_cmpuint (kp_config_get_speech_mode_idle_factor (config), ==, 2);
+  g_assert_cmpstr (kp_config_get_speech_mode_headset (config), ==, "auto");
   assert_hours (config, G_DATE_MONDAY, full_day, 1);
   assert_hours (config, G_DATE_WEDNESDAY, with_lunch, 2);
   assert_hours (config, G_DATE_SUNDAY, NULL, 0);
@@ -81,6 +90,10 @@ test_file_overrides_key_by_key (void)
                                               "[speech]\n"
                                               "output-folder=/tmp/speech\n"
                                               "volume=140\n"
+                                              "log-file=/tmp/speech/said.txt\n"
+                                              "[speech-mode]\n"
+                                              "key-down=KP_2\n"
+                                              "headset=yes\n"
                                               "[screen]\n"
                                               "width-mm=521.5\n"
                                               "[opening-hours]\n"
@@ -96,6 +109,10 @@ test_file_overrides_key_by_key (void)
   g_assert_cmpstr (kp_config_get_data_dir (config), ==, "/srv/kiosk/data");
   g_assert_cmpstr (kp_config_get_speech_output_folder (config), ==, "/tmp/speech");
   g_assert_cmpuint (kp_config_get_speech_volume (config), ==, 140);
+  g_assert_cmpstr (kp_config_get_speech_log_file (config), ==, "/tmp/speech/said.txt");
+  g_assert_cmpstr (kp_config_get_speech_mode_key (config, "down"), ==, "KP_2");
+  g_assert_cmpstr (kp_config_get_speech_mode_key (config, "up"), ==, "Up");
+  g_assert_cmpstr (kp_config_get_speech_mode_headset (config), ==, "yes");
   g_assert_cmpfloat (kp_config_get_screen_width_mm (config), ==, 521.5);
   g_assert_false (kp_config_get_demo (config));
   assert_hours (config, G_DATE_SUNDAY, sunday, 1);
@@ -137,6 +154,11 @@ test_bad_files_are_refused (void)
       "[screen] width-mm: expected a number of millimetres from 50 to 3000, got “nan”" },
     { "[screen]\nmin-target-mm=51\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[screen] min-target-mm: expected a number of millimetres from 5 to 50, got “51”" },
+    { "[screen]\nviewing-distance-mm=150\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[screen] viewing-distance-mm: expected a number of millimetres from 200 to 2000, got "
+      "“150”" },
+    { "[screen]\nlower-edge-mm=1200\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[screen] upper-edge-mm: expected more than lower-edge-mm, got 1080 and 1200" },
     { "[languages]\navailable=nl;fr\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[languages] available: expected a list of different languages from nl, en, separated by "
       "“;”, got “nl;fr”" },
@@ -185,6 +207,16 @@ test_bad_files_are_refused (void)
       "[kiosk] demo: expected “true” or “false”, got “yes”" },
     { "[speech]\noutput-folder=speech\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[speech] output-folder: expected an absolute folder path, got “speech”" },
+    { "[speech]\nlog-file=/tmp/said.txt\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[speech] log-file: only for tests; it needs [speech] output-folder" },
+    { "[speech]\noutput-folder=/tmp/speech\nlog-file=said.txt\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[speech] log-file: expected an absolute file path, got “said.txt”" },
+    { "[speech-mode]\nkey-up=Arrow up\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[speech-mode] key-up: expected a key name like “Up”, “KP_8” or “F1”, got “Arrow up”" },
+    { "[speech-mode]\nidle-factor=0\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[speech-mode] idle-factor: expected a whole number from 1 to 4, got “0”" },
+    { "[speech-mode]\nheadset=maybe\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[speech-mode] headset: expected “auto”, “yes” or “no”, got “maybe”" },
     { "[printer]\nqueue=Bon printer\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[printer] queue: expected a CUPS queue name without spaces, “/” or “#”, got “Bon printer”" },
     { "[printer]\nqueue=\n", KP_CONFIG_ERROR_INVALID_VALUE,
@@ -199,6 +231,17 @@ test_bad_files_are_refused (void)
       "[printer] queue and uri: expected one of them, not both" },
     { "[printer]\nlayout=A4\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[printer] layout: expected “receipt” or “a4”, got “A4”" },
+    { "[web-forms]\nallowed-hosts=forms.lindeveen.example;https://digid.nl\n",
+      KP_CONFIG_ERROR_INVALID_VALUE,
+      "[web-forms] allowed-hosts: expected host names like “digid.nl”, separated by “;”, "
+      "got “forms.lindeveen.example;https://digid.nl”" },
+    { "[web-forms]\nidle-seconds=901\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[web-forms] idle-seconds: expected a whole number of seconds from 5 to 900, got “901”" },
+    { "[web-forms]\nallow-loopback-http=yes\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[web-forms] allow-loopback-http: expected “true” or “false”, got “yes”" },
+    { "[web-forms]\nmemory-limit-mb=100\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[web-forms] memory-limit-mb: expected a whole number of megabytes from 256 to 8192, "
+      "got “100”" },
     { "[printer]\npdf-folder=slips\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[printer] pdf-folder: expected an absolute folder path, got “slips”" },
     { "[printer]\njob-timeout-seconds=4\n", KP_CONFIG_ERROR_INVALID_VALUE,
@@ -238,6 +281,14 @@ test_bad_files_are_refused (void)
       "got “klanten.lindeveen.example”" },
     { "[klantinteracties]\nkanaal= \n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[klantinteracties] kanaal: expected a text that is not empty, got “”" },
+    { "[network]\nproxy=socks5://127.0.0.1:1080\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[network] proxy: expected an address like “http://proxy.example.nl:8080”, or nothing, "
+      "got “socks5://127.0.0.1:1080”" },
+    { "[network]\nproxy=http://proxy.lindeveen.example\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[network] proxy: expected an address like “http://proxy.example.nl:8080”, or nothing, "
+      "got “http://proxy.lindeveen.example”" },
+    { "[zgw]\nca-file=ca.pem\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[zgw] ca-file: expected an absolute file path, got “ca.pem”" },
     { "[zgw]\nrsin=123456789\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[zgw] rsin: expected an RSIN of nine digits that passes the eleven test, got “123456789”" },
     { "[zgw]\nzaken-url=zaken.lindeveen.nl\n", KP_CONFIG_ERROR_INVALID_VALUE,
@@ -245,6 +296,17 @@ test_bad_files_are_refused (void)
       "got “zaken.lindeveen.nl”" },
     { "[delivery]\nreport=zgw\n", KP_CONFIG_ERROR_MISSING_KEY,
       "[zgw] zaken-url: missing; [delivery] report is “zgw”" },
+    { "[zgw]\nnumbering=own\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[zgw] numbering: expected “reference” or “reserve”, got “own”" },
+    { "[zgw]\ndocumenten-url=https://zaken.lindeveen.nl/documenten/api/v1/\n",
+      KP_CONFIG_ERROR_MISSING_KEY, "[zgw] document-type: missing; [zgw] documenten-url is set" },
+    { "[zgw]\ndocumenten-url=documenten\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[zgw] documenten-url: expected an address like “https://zaken.example.nl/api/v1/”, "
+      "got “documenten”" },
+    { "[delivery]\nappointment=signalen\n", KP_CONFIG_ERROR_INVALID_VALUE,
+      "[delivery] appointment: expected “embedded” or “zgw”, got “signalen”" },
+    { "[delivery]\nappointment=zgw\n", KP_CONFIG_ERROR_MISSING_KEY,
+      "[zgw] zaken-url: missing; [delivery] appointment is “zgw”" },
     { "[location]\nlatitude=95\n", KP_CONFIG_ERROR_INVALID_VALUE,
       "[location] latitude: expected decimal degrees from -90 to 90, like “52.8712”, got “95”" },
     { "[location]\nlongitude=6,53\n", KP_CONFIG_ERROR_INVALID_VALUE,
@@ -457,6 +519,12 @@ test_example_file_loads_and_matches_the_defaults (void)
                      kp_config_get_screen_width_mm (defaults));
   g_assert_cmpfloat (kp_config_get_min_target_mm (example), ==,
                      kp_config_get_min_target_mm (defaults));
+  g_assert_cmpfloat (kp_config_get_viewing_distance_mm (example), ==,
+                     kp_config_get_viewing_distance_mm (defaults));
+  g_assert_cmpfloat (kp_config_get_screen_lower_edge_mm (example), ==,
+                     kp_config_get_screen_lower_edge_mm (defaults));
+  g_assert_cmpfloat (kp_config_get_screen_upper_edge_mm (example), ==,
+                     kp_config_get_screen_upper_edge_mm (defaults));
   g_assert_null (kp_config_get_speech_output_folder (example));
   g_assert_true (kp_config_get_demo (example));
   g_assert_null (kp_config_get_printer_queue (example));
@@ -536,6 +604,67 @@ test_printer_settings (void)
     }
 }
 
+/* Documents go out only with a Documenten API; a photo takes the document's type unless told. */
+static void
+test_zgw_document_settings (void)
+{
+  const struct
+  {
+    const char *data;
+    const char *documenten_url;
+    const char *document_type;
+    const char *photo_type;
+    gboolean reserves;
+  } cases[] = {
+    { "", NULL, NULL, NULL, FALSE },
+    { "[zgw]\ndocumenten-url=https://zaken.lindeveen.nl/documenten/api/v1/\n"
+      "document-type=Melding\nnumbering=reserve\n",
+      "https://zaken.lindeveen.nl/documenten/api/v1/", "Melding", "Melding", TRUE },
+    { "[zgw]\ndocumenten-url=https://zaken.lindeveen.nl/documenten/api/v1/\n"
+      "document-type=Melding\nphoto-type=Foto\nnumbering=reference\n",
+      "https://zaken.lindeveen.nl/documenten/api/v1/", "Melding", "Foto", FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *data = g_strconcat (DATA_DIR_LINE, cases[i].data, NULL);
+      g_autoptr (KpConfig) config = kp_config_new_from_data (data, &error);
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, cases[i].data);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kp_config_get_zgw_documenten_url (config), ==, cases[i].documenten_url);
+      g_assert_cmpstr (kp_config_get_zgw_document_type (config), ==, cases[i].document_type);
+      g_assert_cmpstr (kp_config_get_zgw_photo_type (config), ==, cases[i].photo_type);
+      g_assert_cmpint (kp_config_get_zgw_reserves_numbers (config), ==, cases[i].reserves);
+      g_assert_cmpstr (kp_config_get_delivery_route (config, "appointment"), ==, "embedded");
+    }
+}
+
+/* No host is allowed until a municipality lists its own; the switch for http is off. */
+static void
+test_web_forms_settings (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KpConfig) defaults = kp_config_new_default ();
+  g_autoptr (KpConfig) config = kp_config_new_from_data (
+      DATA_DIR_LINE "[web-forms]\nallowed-hosts=formulieren.lindeveen.example; digid.nl\n"
+                    "allow-loopback-http=true\nidle-seconds=900\nmemory-limit-mb=512\n",
+      &error);
+  const char *const expected[] = { "formulieren.lindeveen.example", "digid.nl", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((GStrv) kp_config_get_web_forms_allowed_hosts (defaults)), ==,
+                    0);
+  g_assert_false (kp_config_get_web_forms_allow_loopback_http (defaults));
+  g_assert_cmpuint (kp_config_get_web_forms_idle_seconds (defaults), ==, 600);
+  g_assert_cmpuint (kp_config_get_web_forms_memory_limit_mb (defaults), ==, 1024);
+  g_assert_cmpstrv (kp_config_get_web_forms_allowed_hosts (config), expected);
+  g_assert_true (kp_config_get_web_forms_allow_loopback_http (config));
+  g_assert_cmpuint (kp_config_get_web_forms_idle_seconds (config), ==, 900);
+  g_assert_cmpuint (kp_config_get_web_forms_memory_limit_mb (config), ==, 512);
+}
+
 static void
 test_format_opening_hours (void)
 {
@@ -581,6 +710,8 @@ main (int argc, char **argv)
                    test_example_file_loads_and_matches_the_defaults);
   g_test_add_func ("/config/format-opening-hours", test_format_opening_hours);
   g_test_add_func ("/config/printer-settings", test_printer_settings);
+  g_test_add_func ("/config/zgw-document-settings", test_zgw_document_settings);
+  g_test_add_func ("/config/web-forms-settings", test_web_forms_settings);
 
   status = g_test_run ();
   kp_test_remove_tree (home);
