@@ -3,6 +3,7 @@
 
 #include "kp-web-form-page.h"
 
+#include "kp-clipboard.h"
 #include "kp-visible-text.h"
 #include "kp-web-allow-list.h"
 #include "kp-web-input-method.h"
@@ -316,9 +317,31 @@ stop_heartbeat (KpWebFormPage *self)
 }
 
 /*
+ * WebKit offers the page's selected text to every program on the display
+ * (the primary selection). A resident's words stay in their form: the
+ * offer is taken back at once. A GTK text field of the kiosk's own (a
+ * page's prompt) keeps its selection, which it would lose with the offer.
+ */
+static void
+on_primary_changed (GdkClipboard *primary, KpWebFormPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !GTK_IS_TEXT (focus))
+    kp_clipboard_forget_primary (gdk_clipboard_get_display (primary));
+}
+
+static GdkClipboard *
+get_primary (KpWebFormPage *self)
+{
+  return gdk_display_get_primary_clipboard (gtk_widget_get_display (GTK_WIDGET (self)));
+}
+
+/*
  * Everything of the form goes: the page's process is killed (so a
  * beforeunload handler cannot hold it), the view and its ephemeral
- * session with it, and the folder it wrote in.
+ * session with it, the folder it wrote in, and what was copied from it.
  */
 static void
 drop_session (KpWebFormPage *self)
@@ -336,6 +359,8 @@ drop_session (KpWebFormPage *self)
       webkit_web_view_terminate_web_process (self->view);
       self->view = NULL;
       adw_bin_set_child (self->view_slot, NULL);
+      g_signal_handlers_disconnect_by_func (get_primary (self), on_primary_changed, self);
+      kp_clipboard_forget_all (gtk_widget_get_display (GTK_WIDGET (self)));
     }
   if (self->network_session != NULL)
     g_signal_handlers_disconnect_by_data (self->network_session, self);
@@ -909,6 +934,7 @@ start_session (KpWebFormPage *self)
                     self);
   connect_view (self);
   connect_keyboard (self);
+  g_signal_connect (get_primary (self), "changed", G_CALLBACK (on_primary_changed), self);
   start_heartbeat (self);
   apply_zoom (self);
   show_web (self);

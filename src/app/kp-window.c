@@ -4,6 +4,7 @@
 #include "kp-window.h"
 
 #include "kp-booking-flow.h"
+#include "kp-clipboard.h"
 #include "kp-coming-soon-page.h"
 #include "kp-countdown.h"
 #include "kp-events.h"
@@ -546,6 +547,7 @@ end_session (KpWindow *self, const char *reason)
   if (kp_idle_guard_get_in_session (self->idle_guard))
     record_event (self, KP_EVENT_SESSION_ENDED, reason);
   kp_idle_guard_end_session (self->idle_guard);
+  kp_clipboard_forget_all (gtk_widget_get_display (GTK_WIDGET (self)));
   self->help_waiting = FALSE;
   close_feedback (self);
   stop_speaking (self);

@@ -24,6 +24,8 @@ typedef gboolean (*KpUiTestCondition) (gpointer user_data);
 gboolean kp_ui_test_wait_until (KpUiTestCondition condition, gpointer user_data, guint timeout_ms);
 /* Runs the main loop for @ms, so layout, timers and threads can finish. */
 void kp_ui_test_spin (guint ms);
+/* (nullable): the text @clipboard offers, as a pasting program reads it; NULL for none. (transfer full) */
+char *kp_ui_test_read_clipboard_text (GdkClipboard *clipboard);
 
 /* The text of every label a person can see below @root, one per line. (transfer full) */
 char *kp_ui_test_shown_text (GtkWidget *root);

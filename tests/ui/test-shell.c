@@ -530,7 +530,20 @@ entry_text_is_nowhere (gpointer user_data)
   return TRUE;
 }
 
-/* What the next visitor must find: home, in Dutch, nothing typed, no keyboard. */
+/* Whether this process offers any text on the display's clipboard or primary selection. */
+static gboolean
+holds_clipboard_text (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  return gdk_clipboard_get_content (gdk_display_get_clipboard (display)) != NULL
+         || gdk_clipboard_get_content (gdk_display_get_primary_clipboard (display)) != NULL;
+}
+
+/*
+ * What the next visitor must find: home, in Dutch, nothing typed, no
+ * keyboard, nothing to paste.
+ */
 static void
 assert_fresh_session (Shell *shell)
 {
@@ -540,6 +553,7 @@ assert_fresh_session (Shell *shell)
   g_assert_cmpstr (kp_window_get_language (shell->window), ==, "nl");
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "nl");
   g_assert_true (entry_text_is_nowhere (shell->window));
+  g_assert_false (holds_clipboard_text (root (shell)));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (keyboard))));
   g_assert_null (kp_keyboard_get_target (KP_KEYBOARD (keyboard)));
   g_assert_false (kp_speaker_is_speaking (shell->speaker));
@@ -555,7 +569,7 @@ home_is_shown (gpointer user_data)
   return g_str_equal (kp_window_get_page_name (shell->window), "home");
 }
 
-static void
+static GtkEditable *
 start_english_session_with_text (Shell *shell)
 {
   GtkEditable *entry;
@@ -564,6 +578,24 @@ start_english_session_with_text (Shell *shell)
   entry = open_follow_page (shell);
   kp_ui_test_type_on_keyboard (root (shell), "kp7h");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "kp7h");
+  return entry;
+}
+
+/* The visitor selects what they typed (GTK offers it as the primary selection) and copies it. */
+static void
+select_and_copy (Shell *shell, GtkEditable *entry)
+{
+  GdkDisplay *display = gtk_widget_get_display (root (shell));
+  g_autofree char *copied = NULL;
+
+  gtk_editable_select_region (entry, 0, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (entry)),
+                                             "clipboard.copy", NULL));
+  /* The check bites: both hold the text now. */
+  g_assert_true (gdk_clipboard_is_local (gdk_display_get_clipboard (display)));
+  g_assert_nonnull (gdk_clipboard_get_content (gdk_display_get_primary_clipboard (display)));
+  copied = kp_ui_test_read_clipboard_text (gdk_display_get_clipboard (display));
+  g_assert_cmpstr (copied, ==, "kp7h");
 }
 
 static void
@@ -582,7 +614,7 @@ test_idle_wipe (Shell *shell, gconstpointer data)
 {
   gint64 start = g_get_monotonic_time ();
 
-  start_english_session_with_text (shell);
+  select_and_copy (shell, start_english_session_with_text (shell));
   wait_for_countdown (shell);
   /* Not before its time: the visitor had the idle time without being asked. */
   g_assert_cmpint (g_get_monotonic_time () - start, >=, (SHORT_IDLE_SECONDS - 1) * G_USEC_PER_SEC);

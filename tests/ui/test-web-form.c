@@ -1709,6 +1709,65 @@ test_print_in_dutch (Fixture *fixture, gconstpointer data)
   kp_test_set_language ("en");
 }
 
+/* How often the primary selection held text from this process, seen before the page's own handler. */
+static void
+count_primary_offers (GdkClipboard *primary, guint *offers)
+{
+  if (gdk_clipboard_get_content (primary) != NULL)
+    (*offers)++;
+}
+
+static gboolean
+primary_is_empty (gpointer user_data)
+{
+  return gdk_clipboard_get_content (GDK_CLIPBOARD (user_data)) == NULL;
+}
+
+static gboolean
+clipboard_holds_text (gpointer user_data)
+{
+  return gdk_clipboard_get_content (GDK_CLIPBOARD (user_data)) != NULL;
+}
+
+/*
+ * Text the resident selects in the form is not offered to other programs
+ * (WebKit puts it on the primary selection; the kiosk takes it back), and
+ * what they copy within the form is pasteable there but gone with the form.
+ */
+static void
+test_selection_stays_in_form (Fixture *fixture, gconstpointer data)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GdkClipboard *primary = gdk_display_get_primary_clipboard (display);
+  GdkClipboard *clipboard = gdk_display_get_clipboard (display);
+  g_autofree char *selected = NULL;
+  g_autofree char *copied = NULL;
+  guint offers = 0;
+
+  g_signal_connect (primary, "changed", G_CALLBACK (count_primary_offers), &offers);
+  open_form (fixture, "/read");
+  selected = run_script (fixture, "getSelection ().selectAllChildren (document.querySelector "
+                                  "('h1')); String (getSelection ())");
+  g_assert_cmpstr (selected, ==, "Parking permit");
+  kp_ui_test_spin (1000);
+  g_signal_handlers_disconnect_by_func (primary, count_primary_offers, &offers);
+  /* The check bites: WebKit did offer the selection. */
+  g_assert_cmpuint (offers, >=, 1);
+  g_assert_true (kp_ui_test_wait_until (primary_is_empty, primary, WAIT_MS));
+
+  webkit_web_view_execute_editing_command (find_view (fixture), WEBKIT_EDITING_COMMAND_COPY);
+  g_assert_true (kp_ui_test_wait_until (clipboard_holds_text, clipboard, WAIT_MS));
+  copied = kp_ui_test_read_clipboard_text (clipboard);
+  g_assert_cmpstr (copied, ==, "Parking permit");
+
+  kp_ui_test_press (GTK_WIDGET (fixture->page), kp_ui_test_tr ("Home"));
+  kp_ui_test_wait_for_text (GTK_WIDGET (fixture->page),
+                            kp_ui_test_tr ("Stop and forget this form?"), WAIT_MS);
+  kp_ui_test_press (GTK_WIDGET (fixture->page), kp_ui_test_tr ("Yes, stop"));
+  g_assert_null (gdk_clipboard_get_content (clipboard));
+  g_assert_null (gdk_clipboard_get_content (primary));
+}
+
 static void
 add_test (const char *path, void (*func) (Fixture *, gconstpointer), const char *home)
 {
@@ -1750,6 +1809,7 @@ main (int argc, char **argv)
 
   add_test ("/web-form/shortcuts", test_shortcuts, home);
   add_test ("/web-form/forgetting", test_forgetting, home);
+  add_test ("/web-form/selection-stays-in-form", test_selection_stays_in_form, home);
   add_test ("/web-form/address-bar", test_address_bar, home);
   add_test ("/web-form/blocked-screenshot", test_blocked_screenshot, home);
   add_test ("/web-form/refuses-without-sandbox", test_refuses_without_sandbox, home);
