@@ -4,6 +4,8 @@
 #include "kp-backend-test-fixture.h"
 #include "kp-test-helpers.h"
 
+#include <string.h>
+
 void
 kp_backend_test_fixture_make_dir (KpBackendTestFixture *fixture, const char *template)
 {
@@ -74,4 +76,24 @@ kp_test_deliver_due (KpDeliveryAgent *agent, gint64 now)
 
   g_assert_true (kp_delivery_agent_deliver_due (agent, now, NULL, NULL, &error));
   g_assert_no_error (error);
+}
+
+void
+kp_backend_test_fixture_assert_try_fails (KpBackendTestFixture *fixture,
+                                          KpDeliveryAgent *agent,
+                                          gint64 now,
+                                          const char *reference,
+                                          const char *personal,
+                                          const char *token)
+{
+  g_autoptr (KpOutboxItem) item = NULL;
+  const char *last_error;
+
+  kp_test_deliver_due (agent, now);
+  item = kp_backend_test_fixture_lookup (fixture, reference);
+  last_error = kp_outbox_item_get_last_error (item);
+  g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_PENDING);
+  g_assert_nonnull (last_error);
+  g_assert_null (strstr (last_error, personal));
+  g_assert_null (strstr (last_error, token));
 }

@@ -43,5 +43,16 @@ KpOutboxItem *kp_backend_test_fixture_assert_delivered (KpBackendTestFixture *fi
 
 /* One delivery round of @agent at @now, which must not fail as a whole. */
 void kp_test_deliver_due (KpDeliveryAgent *agent, gint64 now);
+/*
+ * One delivery round of @agent at @now that the server makes fail: the
+ * row of @reference waits, with an error that names neither the
+ * resident's @personal data nor the @token.
+ */
+void kp_backend_test_fixture_assert_try_fails (KpBackendTestFixture *fixture,
+                                               KpDeliveryAgent *agent,
+                                               gint64 now,
+                                               const char *reference,
+                                               const char *personal,
+                                               const char *token);
 
 G_END_DECLS

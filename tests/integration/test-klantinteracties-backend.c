@@ -195,16 +195,10 @@ test_failures_then_exactly_once (Fixture *fixture, gconstpointer data)
 
   for (gsize i = 0; i < G_N_ELEMENTS (failures); i++)
     {
-      g_autoptr (KpOutboxItem) item = NULL;
-
       kp_klantinteracties_server_set_behaviour (fixture->server, failures[i], 3000);
       now += G_TIME_SPAN_HOUR;
-      kp_test_deliver_due (fixture->agent, now);
-      item = kp_backend_test_fixture_lookup (&fixture->base, reference);
-      g_assert_cmpint (kp_outbox_item_get_state (item), ==, KP_OUTBOX_STATE_PENDING);
-      g_assert_nonnull (kp_outbox_item_get_last_error (item));
-      g_assert_null (strstr (kp_outbox_item_get_last_error (item), "5678"));
-      g_assert_null (strstr (kp_outbox_item_get_last_error (item), TOKEN));
+      kp_backend_test_fixture_assert_try_fails (&fixture->base, fixture->agent, now, reference,
+                                                "5678", TOKEN);
     }
   kp_klantinteracties_server_set_behaviour (fixture->server, KP_KLANTINTERACTIES_SERVER_NORMAL, 0);
   kp_test_deliver_due (fixture->agent, now + G_TIME_SPAN_HOUR);

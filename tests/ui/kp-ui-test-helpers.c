@@ -108,34 +108,34 @@ kp_ui_test_spin (guint ms)
   kp_ui_test_wait_until (never, NULL, ms);
 }
 
-typedef struct
+static gboolean
+result_is_done (gpointer user_data)
 {
-  gboolean done;
-  char *text;
-} ClipboardRead;
+  return ((KpUiTestTextResult *) user_data)->done;
+}
+
+gboolean
+kp_ui_test_wait_for_result (KpUiTestTextResult *result, guint timeout_ms)
+{
+  return kp_ui_test_wait_until (result_is_done, result, timeout_ms);
+}
 
 static void
 on_clipboard_text (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  ClipboardRead *read = user_data;
+  KpUiTestTextResult *read = user_data;
 
   read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
   read->done = TRUE;
 }
 
-static gboolean
-clipboard_read_done (gpointer user_data)
-{
-  return ((ClipboardRead *) user_data)->done;
-}
-
 char *
 kp_ui_test_read_clipboard_text (GdkClipboard *clipboard)
 {
-  ClipboardRead read = { FALSE, NULL };
+  KpUiTestTextResult read = { FALSE, NULL };
 
   gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &read);
-  g_assert_true (kp_ui_test_wait_until (clipboard_read_done, &read, 5000));
+  g_assert_true (kp_ui_test_wait_for_result (&read, 5000));
   return read.text;
 }
 

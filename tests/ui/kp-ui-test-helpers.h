@@ -24,6 +24,14 @@ typedef gboolean (*KpUiTestCondition) (gpointer user_data);
 gboolean kp_ui_test_wait_until (KpUiTestCondition condition, gpointer user_data, guint timeout_ms);
 /* Runs the main loop for @ms, so layout, timers and threads can finish. */
 void kp_ui_test_spin (guint ms);
+/* Where an asynchronous call that gives text leaves it, and that it has. */
+typedef struct
+{
+  gboolean done;
+  char *text;
+} KpUiTestTextResult;
+/* Runs the main loop until @result is done or @timeout_ms passes; returns whether it is done. */
+gboolean kp_ui_test_wait_for_result (KpUiTestTextResult *result, guint timeout_ms);
 /* (nullable): the text @clipboard offers, as a pasting program reads it; NULL for none. (transfer full) */
 char *kp_ui_test_read_clipboard_text (GdkClipboard *clipboard);
 

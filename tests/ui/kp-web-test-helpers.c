@@ -46,41 +46,29 @@ kp_web_test_wait_until_at (GtkWidget *root, const char *suffix, guint timeout_ms
            view != NULL ? webkit_web_view_get_uri (view) : "none");
 }
 
-typedef struct
-{
-  gboolean done;
-  char *value;
-} ScriptResult;
-
 static void
 on_script_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
-  ScriptResult *script_result = user_data;
+  KpUiTestTextResult *script_result = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (
       WEBKIT_WEB_VIEW (source_object), result, &error);
 
-  script_result->value = value != NULL ? jsc_value_to_string (value) : g_strdup (error->message);
+  script_result->text = value != NULL ? jsc_value_to_string (value) : g_strdup (error->message);
   script_result->done = TRUE;
-}
-
-static gboolean
-script_is_done (gpointer user_data)
-{
-  return ((ScriptResult *) user_data)->done;
 }
 
 char *
 kp_web_test_run_script (GtkWidget *root, const char *script, guint timeout_ms)
 {
   WebKitWebView *view = kp_web_test_find_view (root);
-  ScriptResult result = { 0 };
+  KpUiTestTextResult result = { FALSE, NULL };
 
   g_assert_nonnull (view);
   webkit_web_view_evaluate_javascript (view, script, -1, NULL, NULL, NULL, on_script_done, &result);
-  if (!kp_ui_test_wait_until (script_is_done, &result, timeout_ms))
+  if (!kp_ui_test_wait_for_result (&result, timeout_ms))
     g_error ("The page did not answer the script “%s”", script);
-  return result.value;
+  return result.text;
 }
 
 static cairo_status_t
