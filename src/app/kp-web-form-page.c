@@ -570,7 +570,9 @@ on_decide_policy (WebKitWebView *view,
 
 /*
  * Never a second view. window.open() comes here without a new-window
- * decision: an allowed address is loaded in this view, any other refused.
+ * decision. One the resident did not tap for is dropped, as a browser's
+ * pop-up blocker would. After a tap, an allowed address is loaded in this
+ * view, and any other is refused with the notice, so the tap is answered.
  */
 static GtkWidget *
 on_create (WebKitWebView *view, WebKitNavigationAction *action, KpWebFormPage *self)
@@ -578,7 +580,9 @@ on_create (WebKitWebView *view, WebKitNavigationAction *action, KpWebFormPage *s
   WebKitURIRequest *request = webkit_navigation_action_get_request (action);
   const char *uri = webkit_uri_request_get_uri (request);
 
-  if (kp_web_verdict_is_allowed (kp_web_allow_list_check (self->allow_list, uri)))
+  if (!webkit_navigation_action_is_user_gesture (action))
+    log_refusal ("a pop-up without a tap", uri);
+  else if (kp_web_verdict_is_allowed (kp_web_allow_list_check (self->allow_list, uri)))
     webkit_web_view_load_request (view, request);
   else
     {

@@ -91,20 +91,35 @@ escape_for_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
+/*
+ * Every kind of load a page makes, but for a pop-up: a pop-up is the
+ * view's own question (create, new-window decisions), checked against the
+ * list there, so a resident who taps a link to elsewhere is told why
+ * nothing opens instead of seeing nothing happen.
+ */
+static const char *const page_loads[]
+    = { "document", "image", "style-sheet", "script", "font",  "svg-document",
+        "media",    "fetch", "websocket",   "ping",   "other", NULL };
+/* Pictures and fonts written into a page's own style sheet. */
+static const char *const inline_loads[] = { "image", "font", NULL };
+
 static void
-add_rule (JsonBuilder *builder, const char *url_filter, const char *action, gboolean inline_only)
+add_rule (JsonBuilder *builder,
+          const char *url_filter,
+          const char *action,
+          const char *const *resource_types)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "trigger");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "url-filter");
   json_builder_add_string_value (builder, url_filter);
-  if (inline_only)
+  if (resource_types != NULL)
     {
       json_builder_set_member_name (builder, "resource-type");
       json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, "image");
-      json_builder_add_string_value (builder, "font");
+      for (gsize i = 0; resource_types[i] != NULL; i++)
+        json_builder_add_string_value (builder, resource_types[i]);
       json_builder_end_array (builder);
     }
   json_builder_end_object (builder);
@@ -128,7 +143,7 @@ add_host_rule (JsonBuilder *builder, const char *scheme, const char *host)
   g_autofree char *filter
       = g_strdup_printf ("^%s://%s%s%s[:/]", scheme, ipv6 ? "\\[" : "", escaped, ipv6 ? "\\]" : "");
 
-  add_rule (builder, filter, "ignore-previous-rules", FALSE);
+  add_rule (builder, filter, "ignore-previous-rules", NULL);
 }
 
 static void
@@ -193,7 +208,7 @@ kp_web_allow_list_dup_content_rules (KpWebAllowList *self)
   g_return_val_if_fail (KP_IS_WEB_ALLOW_LIST (self), NULL);
 
   json_builder_begin_array (builder);
-  add_rule (builder, ".*", "block", FALSE);
+  add_rule (builder, ".*", "block", page_loads);
   for (guint i = 0; i < self->hosts->len; i++)
     {
       const char *host = g_ptr_array_index (self->hosts, i);
@@ -203,7 +218,7 @@ kp_web_allow_list_dup_content_rules (KpWebAllowList *self)
         add_host_rule (builder, "http", host);
     }
   /* Pictures and fonts written into a page's own style sheet fetch nothing from elsewhere. */
-  add_rule (builder, "^data:", "ignore-previous-rules", TRUE);
+  add_rule (builder, "^data:", "ignore-previous-rules", inline_loads);
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);

@@ -146,7 +146,7 @@ static const struct
   { "/meta", EXPECT_REFUSED },
   { "/post", EXPECT_REFUSED },
   { "/script", EXPECT_REFUSED },
-  { "/open", EXPECT_STAYS }, /* no gesture: WebKit opens nothing, and create() would refuse */
+  { "/open", EXPECT_STAYS }, /* no tap: dropped, as a pop-up blocker would */
   { "/blank", EXPECT_REFUSED },
   { "/blank-inside", EXPECT_LANDS_FORM },
   { "/iframe", EXPECT_STAYS }, /* the frame is blocked without a word; the form stays */
@@ -163,9 +163,8 @@ static const struct
   { "/clipboard", EXPECT_DENIED },
   { "/file-input", EXPECT_STAYS }, /* without a real tap WebKit opens nothing */
   { "/tap-file", EXPECT_FILE, "1" },
-  /* The content filter blocks a pop-up from elsewhere before any window is asked for. */
-  { "/tap-popup-outside", EXPECT_STAYS, "1" },
-  { "/tap-popup", EXPECT_LANDS_FORM, "1" }, /* an allowed pop-up opens in the same view */
+  { "/tap-popup-outside", EXPECT_REFUSED, "1" }, /* a tap that finds nothing must say why */
+  { "/tap-popup", EXPECT_LANDS_FORM, "1" },      /* an allowed pop-up opens in the same view */
   { "/auth", EXPECT_NOTHING }, /* cancelled: no password box, the form stays where it was */
   { "/fullscreen", EXPECT_STAYS },
   { "/alert", EXPECT_QUESTION },

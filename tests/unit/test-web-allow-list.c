@@ -120,6 +120,13 @@ static const struct
   { "http://127.0.0.2:4000/frame.html", "document", TRUE },
   { "http://localhost:4000/frame.html", "document", TRUE },
   { "blob:https://forms.example.nl/1b9d6bcd", "media", TRUE },
+  { "https://tracker.example/collect", "fetch", TRUE },
+  { "wss://tracker.example/live", "websocket", TRUE },
+  { "https://tracker.example/beacon", "ping", TRUE },
+  { "https://tracker.example/report", "other", TRUE },
+  { "https://tracker.example/", "svg-document", TRUE },
+  /* Left to the view, which refuses it with a notice the resident can read. */
+  { "https://elsewhere.example/", "popup", FALSE },
 };
 
 static void
